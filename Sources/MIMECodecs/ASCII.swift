@@ -1,0 +1,77 @@
+/// Byte constants and character classes shared by the RFC 5322 and MIME grammars.
+///
+/// The parsers work on bytes, not `String`, until a value is decoded; these helpers keep the
+/// grammar code readable without a `Character` in sight.
+public enum ASCII {
+    /// `HTAB`
+    public static let tab: UInt8 = 0x09
+    /// `LF`
+    public static let lf: UInt8 = 0x0A
+    /// `CR`
+    public static let cr: UInt8 = 0x0D
+    /// `SP`
+    public static let space: UInt8 = 0x20
+    /// `DQUOTE`
+    public static let quote: UInt8 = 0x22
+    /// `=`
+    public static let equals: UInt8 = 0x3D
+    /// `?`
+    public static let question: UInt8 = 0x3F
+    /// `:`
+    public static let colon: UInt8 = 0x3A
+    /// `;`
+    public static let semicolon: UInt8 = 0x3B
+    /// `\`
+    public static let backslash: UInt8 = 0x5C
+    /// `-`
+    public static let hyphen: UInt8 = 0x2D
+
+    /// `WSP = SP / HTAB` (RFC 5234 appendix B.1).
+    @inlinable
+    public static func isWhitespace(_ byte: UInt8) -> Bool { byte == space || byte == tab }
+
+    /// `WSP`, `CR` or `LF`.
+    @inlinable
+    public static func isWhitespaceOrNewline(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == cr || byte == lf
+    }
+
+    /// `DIGIT = %x30-39`.
+    @inlinable
+    public static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    /// `ALPHA = %x41-5A / %x61-7A`.
+    @inlinable
+    public static func isAlpha(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    /// The value of a hexadecimal digit in either case, or `nil`.
+    @inlinable
+    public static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
+    }
+
+    /// The byte with ASCII uppercase letters mapped to lowercase.
+    @inlinable
+    public static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    /// Whether two byte sequences are equal ignoring ASCII case.
+    @inlinable
+    public static func equalsIgnoringCase<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { lowercased($0) == lowercased($1) }
+    }
+
+    /// A `String` built from bytes known or expected to be ASCII/UTF-8; invalid UTF-8 is repaired
+    /// with U+FFFD so that the call never fails.
+    @inlinable
+    public static func string<C: Collection<UInt8>>(_ bytes: C) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+}
