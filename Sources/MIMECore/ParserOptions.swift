@@ -29,7 +29,7 @@ public struct ParserOptions: Sendable, Hashable {
         maximumHeaderLineLength: Int = 1 << 20,
         maximumParts: Int = 50_000,
         maximumEncodedWords: Int = 10_000,
-        headerFallbackCharset: Charset = Charset("windows-1252") ?? .utf8
+        headerFallbackCharset: Charset = .windows1252
     ) {
         self.maximumNestingDepth = maximumNestingDepth
         self.maximumHeaderFields = maximumHeaderFields
