@@ -165,7 +165,7 @@ public struct Base64Decoder: Sendable {
                 var i = 0
                 var o = 0
                 while i < count {
-                    if pending == 0 && phase == .data {
+                    if pending == 0 && phase == .data && invalidStart < 0 {
                         // Fast path: whole quanta with no line break, padding or junk inside.
                         while i &+ 4 <= count {
                             let v = t0[Int(p[i])] | t1[Int(p[i &+ 1])] | t2[Int(p[i &+ 2])] | t3[Int(p[i &+ 3])]
