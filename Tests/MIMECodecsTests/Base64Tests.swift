@@ -234,9 +234,11 @@ struct Base64Tests {
     @Test("incremental encoding with any chunking equals one-shot encoding")
     func incrementalEncoder() {
         var random = SeededGenerator(seed: 42)
-        for _ in 0..<200 {
+        let lineLengths: [Int?] = [76, 5, 7, 8, nil]
+        for iteration in 0..<250 {
             let input = random.bytes(count: Int.random(in: 0...200, using: &random))
-            var encoder = Base64Encoder(lineLength: 76, lineEnding: .crlf)
+            let lineLength = lineLengths[iteration % lineLengths.count]
+            var encoder = Base64Encoder(lineLength: lineLength, lineEnding: .lf)
             var output: [UInt8] = []
             var start = 0
             for length in random.chunkLengths(total: input.count) {
@@ -244,7 +246,15 @@ struct Base64Tests {
                 start += length
             }
             encoder.finish(into: &output)
-            #expect(output == Base64.encode(input))
+            if let lineLength {
+                #expect(output == Base64.encode(input, lineLength: lineLength, lineEnding: .lf))
+                let lines = output.split(separator: ASCII.lf, omittingEmptySubsequences: false)
+                #expect(lines.dropLast().allSatisfy { $0.count == lineLength })
+                #expect(lines.last.map { $0.count <= lineLength } ?? true)
+            } else {
+                #expect(output == Base64.encodeUnwrapped(input))
+            }
+            #expect(Base64.decode(output).bytes == input)
         }
     }
 
