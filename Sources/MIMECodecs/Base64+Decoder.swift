@@ -41,6 +41,13 @@ public struct Base64Decoder: Sendable {
     public mutating func decode(_ chunk: UnsafeRawBufferPointer, into output: inout [UInt8]) {
         guard !chunk.isEmpty else { return }
         let capacity = Self.maximumOutput(for: chunk.count)
+        if output.isEmpty && output.capacity < capacity {
+            // Skips the zero-filling below for the common one-shot case.
+            output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = decodeBlock(chunk, into: buffer.baseAddress!)
+            }
+            return
+        }
         let start = output.count
         output.append(contentsOf: repeatElement(0, count: capacity))
         let written = output.withUnsafeMutableBufferPointer { buffer in

@@ -32,7 +32,6 @@ public enum Base64 {
         var decoder = Base64Decoder()
         decoder.diagnosticLimit = Int.max
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(input.count / 4 * 3 + 3)
         decoder.decode(input, into: &bytes)
         decoder.finish(into: &bytes)
         return (bytes, decoder.takeDiagnostics())
