@@ -80,7 +80,7 @@ public enum FormatFlowed {
             return paragraph.text.isEmpty ? marks : marks + " " + paragraph.text
         }
         var output = rendered.joined(separator: lineEnding)
-        if lines(of: text).endsWithBreak && !rendered.isEmpty { output += lineEnding }
+        if text.utf8.last == ASCII.lf && !rendered.isEmpty { output += lineEnding }
         return output
     }
 
@@ -99,7 +99,7 @@ public enum FormatFlowed {
         public var preferredLineLength: Int
         /// The longest line produced unless a word cannot be broken; RFC 3676 section 4.2 sets 78.
         public var maximumLineLength: Int
-        /// The line break written between lines; the canonical form is CRLF.
+        /// The line break written after each line; the canonical form is CRLF.
         public var lineEnding: String
 
         /// Creates options with the RFC 3676 defaults.
