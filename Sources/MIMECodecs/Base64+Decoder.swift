@@ -31,6 +31,7 @@ public struct Base64Decoder: Sendable {
     private var trailingStart = -1
     private var trailingEnd = -1
     private var paddingOffset = 0
+    private var lastSextetOffset = 0
     private var reported = 0
     private var suppressed = 0
 
@@ -197,6 +198,7 @@ public struct Base64Decoder: Sendable {
                         closeInvalidRun()
                         bits = bits << 6 | entry
                         pending += 1
+                        lastSextetOffset = offset
                         if pending == 4 {
                             out[o] = UInt8(truncatingIfNeeded: bits >> 16)
                             out[o + 1] = UInt8(truncatingIfNeeded: bits >> 8)
@@ -247,16 +249,27 @@ public struct Base64Decoder: Sendable {
         case 2:
             out[0] = UInt8(truncatingIfNeeded: bits >> 4)
             written = 1
+            checkPadBits(bits & 0x0F, at: lastSextetOffset)
             phase = .padding
         default:
             out[0] = UInt8(truncatingIfNeeded: bits >> 10)
             out[1] = UInt8(truncatingIfNeeded: bits >> 2)
             written = 2
+            checkPadBits(bits & 0x03, at: lastSextetOffset)
             phase = .done
         }
         bits = 0
         pending = 0
         return written
+    }
+
+    /// RFC 4648 section 3.5: encoders MUST set the bits below the last octet to zero, so set
+    /// bits hint at a damaged or concatenated stream.
+    private mutating func checkPadBits(_ padBits: UInt32, at offset: Int) {
+        if padBits != 0 {
+            report(Diagnostic(.base64NonzeroPadBits, .warning, at: offset,
+                              "the unused bits of the last Base64 character are not zero"))
+        }
     }
 
     private mutating func finishState(_ tail: inout (UInt8, UInt8, Int)) {
@@ -269,10 +282,12 @@ public struct Base64Decoder: Sendable {
                                   "the data ends with a single Base64 character; 6 bits dropped"))
             case 2:
                 tail = (UInt8(truncatingIfNeeded: bits >> 4), 0, 1)
+                checkPadBits(bits & 0x0F, at: lastSextetOffset)
                 report(Diagnostic(.base64MissingPadding, .warning, at: position,
                                   "the data ends without '==' padding"))
             case 3:
                 tail = (UInt8(truncatingIfNeeded: bits >> 10), UInt8(truncatingIfNeeded: bits >> 2), 2)
+                checkPadBits(bits & 0x03, at: lastSextetOffset)
                 report(Diagnostic(.base64MissingPadding, .warning, at: position,
                                   "the data ends without '=' padding"))
             default:

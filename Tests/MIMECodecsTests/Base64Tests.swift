@@ -172,6 +172,20 @@ struct Base64Tests {
         #expect(extraPad.diagnostics.map(\.code) == [.base64DataAfterPadding])
     }
 
+    @Test("RFC 4648 3.5: non-zero pad bits are decoded with a warning")
+    func nonzeroPadBits() {
+        let two = Base64.decode(bytes("Zh=="))
+        #expect(two.bytes == bytes("f"))
+        #expect(two.diagnostics.map(\.code) == [.base64NonzeroPadBits])
+        #expect(two.diagnostics.first?.offset == 1)
+        let three = Base64.decode(bytes("Zm\r\n9 ="))
+        #expect(three.bytes == bytes("fo"))
+        #expect(three.diagnostics.map(\.code) == [.base64NonzeroPadBits])
+        #expect(three.diagnostics.first?.offset == 4)
+        let unpadded = Base64.decode(bytes("Zm9"))
+        #expect(unpadded.diagnostics.map(\.code) == [.base64NonzeroPadBits, .base64MissingPadding])
+    }
+
     @Test("padding after a complete quantum ends the data with a warning")
     func misplacedPadding() {
         let result = Base64.decode(bytes("Zm9v="))
