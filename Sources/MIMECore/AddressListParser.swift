@@ -83,9 +83,12 @@ extension Diagnostic.Code {
     public static let addressMissingDomain = Diagnostic.Code("address-missing-domain")
     /// A mailbox has no local part before `@`.
     public static let addressMissingLocalPart = Diagnostic.Code("address-missing-local-part")
-    /// White space or comments around `@` or `.` in an addr-spec (`obs-local-part`,
+    /// White space or comments between the words of a local part or domain (`obs-local-part`,
     /// `obs-domain`, RFC 5322 section 4.4).
     public static let addressObsoleteWhitespace = Diagnostic.Code("address-obsolete-whitespace")
+    /// White space or comments around the `@` of an addr-spec, which RFC 5322 section 3.4.1
+    /// says should not be used.
+    public static let addressWhitespaceAroundAt = Diagnostic.Code("address-whitespace-around-at")
     /// A local part or domain that is not a valid `dot-atom`, quoted string or obsolete form.
     public static let addressInvalidSyntax = Diagnostic.Code("address-invalid-syntax")
     /// An `obs-route` before the addr-spec (`<@a,@b:user@host>`, RFC 5322 section 4.4); kept
@@ -147,22 +150,42 @@ struct StructuredLexer {
 
     var bytes: ArraySlice<UInt8> { scanner.bytes }
 
+    /// Whether a `(` may still open a comment. After a comment that never closes, the rest of
+    /// the field is lexed again as if its `(` were an ordinary special, so that
+    /// `John (unclosed <j@x>` keeps its address; later `(` stay ordinary, which keeps lexing
+    /// linear (no closing parenthesis follows anyway).
+    var commentsOpen = true
+    /// The same for `"`, after a quoted string that never closes.
+    var quotesOpen = true
+
     mutating func next() -> StructuredToken {
         let before = scanner.position
-        let firstComment = scanner.skipCFWSBounded(into: &diagnostics)
+        var firstComment: Range<Int>?
+        if commentsOpen {
+            firstComment = scanner.skipCFWSBounded(into: &diagnostics, stopAtUnterminated: true)
+            if scanner.peek == UInt8(ascii: "(") { commentsOpen = false }
+        } else {
+            scanner.skipFWS()
+        }
         let spaceBefore = scanner.position != before
         let start = scanner.position
         guard let byte = scanner.peek else {
             return StructuredToken(kind: .end, range: start..<start, value: [], spaceBefore: spaceBefore,
                                    commentBefore: firstComment)
         }
-        let kind: StructuredToken.Kind
+        var kind: StructuredToken.Kind
         var value: [UInt8] = []
-        if byte == ASCII.quote {
+        if byte == ASCII.quote && quotesOpen {
             var scanned: [Diagnostic] = []
             value = scanner.readQuotedString(diagnostics: &scanned) ?? []
             diagnostics.append(contentsOf: scanned)
             kind = .quotedString
+            if !scanned.isEmpty {
+                quotesOpen = false
+                value = []
+                scanner.position = start + 1
+                kind = .special(byte)
+            }
         } else if byte == UInt8(ascii: "[") {
             value = scanner.readDomainLiteral(into: &diagnostics)
             kind = .domainLiteral
@@ -205,12 +228,20 @@ extension FieldScanner {
     /// `CFWS` (RFC 5322 section 3.2.2) with at most one diagnostic per comment; returns the
     /// range of the first comment's content. ``readComment(diagnostics:)`` reports every
     /// parenthesis past the depth limit, which would let `((((…` allocate per byte.
-    mutating func skipCFWSBounded(into sink: inout DiagnosticSink) -> Range<Int>? {
+    ///
+    /// With `stopAtUnterminated`, a comment that never closes is reported but not consumed: the
+    /// scanner stops at its `(` for the caller to read the rest another way.
+    mutating func skipCFWSBounded(into sink: inout DiagnosticSink, stopAtUnterminated: Bool = false) -> Range<Int>? {
         var first: Range<Int>?
         while true {
             skipFWS()
             guard peek == UInt8(ascii: "(") else { return first }
+            let open = position
             let content = skipCommentBounded(into: &sink)
+            if stopAtUnterminated && content.upperBound == position {
+                position = open
+                return first
+            }
             if first == nil { first = content }
         }
     }
@@ -563,21 +594,26 @@ struct AddressParserState {
         var invalid = false
         let localBytes = Self.joinDotted(localTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: false)
         var domain: String?
+        var spaceAroundAt = false
         if let at {
-            if tokens[at].spaceBefore { obsoleteSpace = true }
+            if tokens[at].spaceBefore { spaceAroundAt = true }
             let domainTokens = tokens[(at + 1)...]
             if domainTokens.isEmpty {
                 report(.addressMissingDomain, .error, at: range, "address has nothing after '@'")
             } else {
-                if domainTokens.first?.spaceBefore == true { obsoleteSpace = true }
+                if domainTokens.first?.spaceBefore == true { spaceAroundAt = true }
                 let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: true)
                 domain = decodeText(domainBytes, range: range)
             }
         } else {
             report(.addressMissingDomain, .error, at: range, "address has no '@domain'")
         }
+        if spaceAroundAt {
+            report(.addressWhitespaceAroundAt, .warning, at: range,
+                   "white space or comments around '@'; RFC 5322 section 3.4.1 says they should not be used")
+        }
         if obsoleteSpace {
-            report(.addressObsoleteWhitespace, .info, at: range, "white space or comments inside an address")
+            report(.addressObsoleteWhitespace, .info, at: range, "white space or comments around '.' in an address")
         }
         if invalid {
             report(.addressInvalidSyntax, .warning, at: range, "address is not a valid dot-atom or quoted string")
@@ -591,7 +627,7 @@ struct AddressParserState {
                            isDomain: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         var previousWasWord = false
-        for index in tokens.indices {
+        scan: for index in tokens.indices {
             let token = tokens[index]
             if index != tokens.startIndex && token.spaceBefore { obsoleteSpace = true }
             switch token.kind {
@@ -607,9 +643,10 @@ struct AddressParserState {
                 previousWasWord = false
             case .special(let byte):
                 invalid = true
-                // Control bytes and stray specials say nothing about the address; '@' in a local
-                // part is kept so that a doubled '@' stays visible.
-                if byte == UInt8(ascii: "@") { bytes.append(byte) }
+                // A doubled '@' is kept so that it stays visible; any other special ends the
+                // address, and what follows it is commentary or debris.
+                guard byte == UInt8(ascii: "@") else { break scan }
+                bytes.append(byte)
                 previousWasWord = false
             case .end:
                 break
@@ -630,7 +667,12 @@ struct AddressParserState {
         var words: [PhraseWord] = []
         var periodReported = false
         var specialReported = false
-        for token in tokens {
+        var carriedSpace = false
+        for var token in tokens {
+            if carriedSpace && token.kind != .special(UInt8(ascii: "(")) && token.kind != .special(ASCII.quote) {
+                token.spaceBefore = true
+                carriedSpace = false
+            }
             switch token.kind {
             case .atom:
                 if let decoded = HeaderText.decodeEncodedWord(token.value) {
@@ -647,6 +689,10 @@ struct AddressParserState {
                     text = decoded
                 }
                 words.append(PhraseWord(text: text, isEncodedWord: false, spaceBefore: token.spaceBefore))
+            case .special(UInt8(ascii: "(")), .special(ASCII.quote):
+                // Left over from an unclosed comment or quoted string, already reported.
+                carriedSpace = carriedSpace || token.spaceBefore
+                continue
             case .domainLiteral, .special:
                 if token.kind == .special(UInt8(ascii: ".")) {
                     if !periodReported {
