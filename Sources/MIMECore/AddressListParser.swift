@@ -73,10 +73,6 @@ extension Diagnostic.Code {
     public static let displayNameUnquotedSpecial = Diagnostic.Code("display-name-unquoted-special")
     /// The display name came from a comment after the address (RFC 5322 section 3.4, note).
     public static let displayNameInComment = Diagnostic.Code("display-name-in-comment")
-    /// An RFC 2047 encoded word sits inside a quoted string, which RFC 2047 section 5 forbids.
-    public static let encodedWordInQuotedString = Diagnostic.Code("encoded-word-in-quoted-string")
-    /// Raw 8-bit bytes in a header that are not UTF-8 (RFC 6532 allows UTF-8 only).
-    public static let headerInvalidUTF8 = Diagnostic.Code("header-invalid-utf8")
     /// An angle address has no closing `>` (RFC 5322 section 3.4).
     public static let angleAddressUnterminated = Diagnostic.Code("angle-address-unterminated")
     /// A mailbox has no `@domain` (RFC 5322 section 3.4.1 requires one).
@@ -662,37 +658,56 @@ struct AddressParserState {
     /// `obs-phrase = word *(word / "." / CFWS)` (RFC 5322 sections 3.2.5 and 4.1), with RFC 2047
     /// encoded words decoded and other specials accepted with a diagnostic.
     mutating func displayName(from tokens: [StructuredToken]) -> String? {
-        guard let first = tokens.first, let last = tokens.last else { return nil }
-        let range = first.range.lowerBound..<last.range.upperBound
+        guard !tokens.isEmpty else { return nil }
         var words: [PhraseWord] = []
         var periodReported = false
         var specialReported = false
         var carriedSpace = false
+        var run: [[UInt8]] = []
+        var runRange: Range<Int>?
+        var runSpaceBefore = false
+        func flushRun(_ state: inout AddressParserState) {
+            guard let range = runRange else { return }
+            if let text = HeaderText.decodeEncodedWordRun(run, range: range, into: &state.lexer.diagnostics) {
+                words.append(PhraseWord(text: text, isEncodedWord: true, spaceBefore: runSpaceBefore))
+            } else {
+                words.append(PhraseWord(text: ASCII.string(Array(run.joined(separator: [ASCII.space]))), isEncodedWord: false,
+                                        spaceBefore: runSpaceBefore))
+            }
+            run.removeAll()
+            runRange = nil
+        }
         for var token in tokens {
             if carriedSpace && token.kind != .special(UInt8(ascii: "(")) && token.kind != .special(ASCII.quote) {
                 token.spaceBefore = true
                 carriedSpace = false
             }
+            if token.kind == .atom && HeaderText.looksLikeEncodedWord(token.value) {
+                // Encoded words joined by anything but white space (a comment) are separate runs.
+                if let range = runRange, token.commentBefore == nil {
+                    run.append(token.value)
+                    runRange = range.lowerBound..<token.range.upperBound
+                    continue
+                }
+                flushRun(&self)
+                run = [token.value]
+                runRange = token.range
+                runSpaceBefore = token.spaceBefore
+                continue
+            }
+            flushRun(&self)
             switch token.kind {
             case .atom:
-                if let decoded = HeaderText.decodeEncodedWord(token.value) {
-                    words.append(PhraseWord(text: decoded, isEncodedWord: true, spaceBefore: token.spaceBefore))
-                } else {
-                    words.append(PhraseWord(text: decodeText(token.value, range: token.range), isEncodedWord: false,
-                                            spaceBefore: token.spaceBefore))
-                }
+                words.append(PhraseWord(text: decodeText(token.value, range: token.range), isEncodedWord: false,
+                                        spaceBefore: token.spaceBefore))
             case .quotedString:
-                var text = decodeText(token.value, range: token.range)
-                if let decoded = HeaderText.decodeEncodedWords(inText: token.value) {
-                    report(.encodedWordInQuotedString, .warning, at: token.range,
-                           "encoded word inside a quoted string; RFC 2047 section 5 forbids it")
-                    text = decoded
-                }
+                let text = HeaderText.decodeQuotedString(raw: lexer.bytes[token.range], content: token.value,
+                                                         into: &lexer.diagnostics)
+                    ?? decodeText(token.value, range: token.range)
                 words.append(PhraseWord(text: text, isEncodedWord: false, spaceBefore: token.spaceBefore))
             case .special(UInt8(ascii: "(")), .special(ASCII.quote):
                 // Left over from an unclosed comment or quoted string, already reported.
                 carriedSpace = carriedSpace || token.spaceBefore
-                continue
             case .domainLiteral, .special:
                 if token.kind == .special(UInt8(ascii: ".")) {
                     if !periodReported {
@@ -711,33 +726,15 @@ struct AddressParserState {
                 break
             }
         }
-        _ = range
+        flushRun(&self)
         let name = PhraseWord.join(words)
         return name.isEmpty ? nil : name
     }
 
-    /// The text of a comment used as a display name: `quoted-pair` unescaped, folding removed,
-    /// encoded words decoded (RFC 2047 section 5 allows them in comments), outer white space
-    /// trimmed.
+    /// The text of a comment used as a display name (see
+    /// ``HeaderText/decodeComment(_:into:)``).
     mutating func displayName(fromComment range: Range<Int>) -> String? {
-        var content: [UInt8] = []
-        var index = range.lowerBound
-        let bytes = lexer.bytes
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte == ASCII.backslash && index + 1 < range.upperBound {
-                content.append(bytes[index + 1])
-                index += 2
-                continue
-            }
-            if byte != ASCII.cr && byte != ASCII.lf { content.append(byte) }
-            index += 1
-        }
-        while let last = content.last, ASCII.isWhitespace(last) { content.removeLast() }
-        let leading = content.prefix { ASCII.isWhitespace($0) }.count
-        content.removeFirst(leading)
-        guard !content.isEmpty else { return nil }
-        return HeaderText.decodeEncodedWords(inText: content) ?? decodeText(content, range: range)
+        HeaderText.decodeComment(lexer.bytes[range], into: &lexer.diagnostics)
     }
 
     /// ``HeaderText/decode(_:range:into:)`` reporting into this pass's diagnostics.
@@ -768,43 +765,77 @@ struct PhraseWord {
     }
 }
 
-/// Decoding of header text shared by the structured-field parsers.
+/// Decoding and encoding of header text shared by the structured-field parsers, on top of
+/// ``EncodedWord`` and ``Charset``.
 enum HeaderText {
-    /// Header bytes as text: UTF-8 (RFC 6532), or, for legacy 8-bit mail that is not UTF-8,
-    /// Windows-1252 with a diagnostic.
+    /// Header bytes outside encoded words as text: UTF-8 (RFC 6532 section 3.2), or, for legacy
+    /// 8-bit mail that is not UTF-8, Windows-1252 with a diagnostic.
     static func decode(_ bytes: [UInt8], range: Range<Int>, into sink: inout DiagnosticSink) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        sink.report(.headerInvalidUTF8, .warning, at: range, "8-bit header text is not UTF-8; read as Windows-1252")
-        return decodeLegacy(bytes)
+        let decoded = Charset.decodeHeaderBytes(bytes)
+        if decoded.usedFallback {
+            sink.report(.headerTextNotUTF8, .warning, at: range,
+                        "8-bit header text is not UTF-8; read as \(decoded.charset.mimeName)")
+        }
+        return decoded.text
     }
 
-    /// Legacy 8-bit header bytes that are not UTF-8, read the way mail readers do: as
-    /// Windows-1252, which maps every byte.
-    static func decodeLegacy(_ bytes: [UInt8]) -> String {
-        if let charset = Charset("windows-1252") { return charset.decode(bytes).text }
-        return ASCII.string(bytes)
+    /// Whether an atom has the shape of an RFC 2047 `encoded-word` (section 2):
+    /// `"=?" charset "?" encoding "?" encoded-text "?="`.
+    static func looksLikeEncodedWord(_ atom: [UInt8]) -> Bool {
+        atom.count >= 8 && atom[0] == ASCII.equals && atom[1] == ASCII.question
+            && atom[atom.count - 2] == ASCII.question && atom[atom.count - 1] == ASCII.equals
     }
 
-    /// The text of an atom that is one RFC 2047 `encoded-word` (section 2), or `nil` when it is
-    /// not one or does not decode.
-    static func decodeEncodedWord(_ atom: [UInt8]) -> String? {
-        guard atom.count >= 8, atom[0] == ASCII.equals, atom[1] == ASCII.question,
-              atom[atom.count - 2] == ASCII.question, atom[atom.count - 1] == ASCII.equals else { return nil }
-        return nil // pending EncodedWord (branch h-charset-ew)
+    /// Decodes a run of adjacent encoded-word atoms of a phrase together, so that the white space
+    /// between them is dropped (RFC 2047 section 6.2) and a character split across two words
+    /// decodes. Diagnostics are placed on the run's range. `nil` when nothing was decoded (the
+    /// atoms were literal text after all).
+    static func decodeEncodedWordRun(_ atoms: [[UInt8]], range: Range<Int>, into sink: inout DiagnosticSink) -> String? {
+        let joined = Array(atoms.joined(separator: [ASCII.space]))
+        let decoded = EncodedWord.decode(joined, context: .phrase)
+        if decoded.text == ASCII.string(joined) && !decoded.diagnostics.isEmpty {
+            for diagnostic in decoded.diagnostics {
+                sink.report(diagnostic.code, diagnostic.severity, at: range, diagnostic.message)
+            }
+            return nil
+        }
+        for diagnostic in decoded.diagnostics {
+            let shifted = atoms.count == 1 ? diagnostic.shifted(by: range.lowerBound).range : range
+            sink.report(diagnostic.code, diagnostic.severity, at: shifted, diagnostic.message)
+        }
+        return decoded.text
     }
 
-    /// Text with every RFC 2047 encoded word in it decoded, or `nil` when it holds none. Used
-    /// for comments (where section 5 allows encoded words) and for quoted strings (where it
-    /// does not, but senders put them anyway).
-    static func decodeEncodedWords(inText bytes: [UInt8]) -> String? {
-        guard bytes.count >= 8, bytes.firstRange(of: [ASCII.equals, ASCII.question]) != nil else { return nil }
-        return nil // pending EncodedWord (branch h-charset-ew)
+    /// A quoted string of a phrase holding encoded words, decoded anyway (RFC 2047 section 5
+    /// (3) says they are not encoded words there, but many clients write display names that
+    /// way), or `nil` when it holds none. `raw` is the string as written, quotes included.
+    static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8], into sink: inout DiagnosticSink) -> String? {
+        guard content.count >= 8, content.firstRange(of: [ASCII.equals, ASCII.question]) != nil else { return nil }
+        let decoded = EncodedWord.decode(raw, context: .phrase)
+        guard decoded.diagnostics.contains(where: { $0.code == .encodedWordInQuotedString }) else { return nil }
+        for diagnostic in decoded.diagnostics {
+            sink.append(diagnostic.shifted(by: raw.startIndex))
+        }
+        return decoded.text
     }
-}
 
-extension HeaderText {
-    /// `text` as RFC 2047 encoded words for the `phrase` context (section 5 (3)).
+    /// The text of a comment used as a display name: `quoted-pair` unescaped, folding removed,
+    /// encoded words decoded (RFC 2047 section 5 (2) allows them in comments), outer white space
+    /// trimmed; `nil` when empty.
+    static func decodeComment(_ content: ArraySlice<UInt8>, into sink: inout DiagnosticSink) -> String? {
+        let decoded = EncodedWord.decode(content, context: .comment)
+        for diagnostic in decoded.diagnostics {
+            sink.append(diagnostic.shifted(by: content.startIndex))
+        }
+        var text = Substring(decoded.text)
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return text.isEmpty ? nil : String(text)
+    }
+
+    /// `text` as RFC 2047 encoded words for the `phrase` context (section 5 (3)), as foldable
+    /// tokens.
     static func encodePhrase(_ text: String) -> [String] {
-        [AddressRendering.quoted(text)] // pending EncodedWord (branch h-charset-ew)
+        EncodedWord.encode(text, context: .phrase)
     }
 }
