@@ -171,8 +171,13 @@ extension MIMEParameters {
         var extended: Bool
         /// The value, unquoted and unfolded but not decoded.
         var value: [UInt8]
+        /// Whether the value was a quoted string.
+        var quoted: Bool = false
         var range: Range<Int>
         var valueRange: Range<Int>
+
+        /// The offset of the first byte of `value` in the field, for diagnostics.
+        var valueOffset: Int { valueRange.lowerBound + (quoted ? 1 : 0) }
     }
 
     /// `*(";" parameter)` where `parameter := attribute "=" value` and
@@ -250,11 +255,11 @@ extension MIMEParameters {
                                               "text after a quoted value ignored"))
             }
             if extended {
-                diagnostics.append(Diagnostic(.parameterQuotedExtendedValue, .info, at: valueStart..<valueEnd,
-                                              "RFC 2231 extended value in quotes"))
+                diagnostics.append(Diagnostic(.parameterValueQuotedExtendedValue, .info, at: valueStart..<valueEnd,
+                                              "extended value in quotes; RFC 2231 does not allow them"))
             }
             return RawParameter(attribute: attribute, section: section, extended: extended, value: value,
-                                range: start..<valueEnd, valueRange: valueStart..<valueEnd)
+                                quoted: true, range: start..<valueEnd, valueRange: valueStart..<valueEnd)
         }
         let token = scanner.readToken() ?? []
         var valueEnd = scanner.position
@@ -383,7 +388,7 @@ extension MIMEParameters {
             case .plain(let index):
                 let raw = raws[index]
                 var parameter = Parameter(name: ASCII.string(raw.attribute),
-                                          value: decodePlain(raw.value, at: raw.valueRange, diagnostics: &diagnostics))
+                                          value: decodePlain(raw, diagnostics: &diagnostics))
                 parameter.sourceRange = raw.range
                 result.append(parameter)
             case .group(let index):
@@ -455,100 +460,62 @@ extension MIMEParameters {
             }
         }
         guard let firstRaw = ordered.first else { return nil }
-        var charset: String?
-        var language: String?
-        var bytes: [UInt8] = []
         var range = raws[firstRaw].range
-        for (position, index) in ordered.enumerated() {
+        var segments: [ParameterValue.Segment] = []
+        segments.reserveCapacity(ordered.count)
+        for index in ordered {
             let raw = raws[index]
             range = Swift.min(range.lowerBound, raw.range.lowerBound)..<Swift.max(range.upperBound, raw.range.upperBound)
-            guard raw.extended else {
-                bytes.append(contentsOf: raw.value)
-                continue
-            }
-            var encoded = raw.value[...]
-            let isInitial = position == 0 && (raw.section ?? 0) == 0
-            if isInitial {
-                // extended-initial-value := [charset] "'" [language] "'" extended-other-values
-                if let firstQuote = encoded.firstIndex(of: UInt8(ascii: "'")),
-                   let secondQuote = encoded[(firstQuote + 1)...].firstIndex(of: UInt8(ascii: "'")) {
-                    let charsetBytes = encoded[..<firstQuote]
-                    let languageBytes = encoded[(firstQuote + 1)..<secondQuote]
-                    if !charsetBytes.isEmpty { charset = ASCII.string(charsetBytes) }
-                    if !languageBytes.isEmpty { language = ASCII.string(languageBytes) }
-                    encoded = encoded[(secondQuote + 1)...]
-                } else {
-                    diagnostics.append(Diagnostic(.parameterInvalidExtendedValue, .warning, at: raw.valueRange,
-                                                  "RFC 2231 value of '\(name)' has no charset'language' prefix"))
-                }
-            }
-            percentDecode(encoded, into: &bytes, at: raw.valueRange, diagnostics: &diagnostics)
+            segments.append(ParameterValue.Segment(bytes: raw.value, isExtended: raw.extended, offset: raw.valueOffset))
         }
-        let value: String
-        if let charset {
-            if let resolved = Charset(charset) {
-                let decoded = resolved.decode(bytes)
-                if decoded.hadErrors {
-                    diagnostics.append(Diagnostic(.parameterCharsetError, .warning, at: range,
-                                                  "value of '\(name)' is not valid \(charset)"))
-                }
-                value = decoded.text
-            } else {
-                diagnostics.append(Diagnostic(.parameterUnknownCharset, .warning, at: range,
-                                              "unknown charset '\(charset)' in '\(name)'; read as UTF-8 or windows-1252"))
-                value = decode8Bit(bytes, at: range, diagnostics: &diagnostics, report: false)
-            }
-        } else {
-            value = decode8Bit(bytes, at: range, diagnostics: &diagnostics, report: true)
-        }
-        var parameter = Parameter(name: name, value: value, charset: charset, language: language)
+        // The sections are joined as bytes before charset conversion (RFC 2231 section 4.1), so
+        // a character split between an encoded and a plain section still decodes.
+        let decoded = ParameterValue.decode(segments: segments)
+        diagnostics.append(contentsOf: decoded.diagnostics)
+        var parameter = Parameter(name: name, value: decoded.text, charset: decoded.charsetLabel, language: decoded.language)
         parameter.sourceRange = range
         return parameter
     }
 
-    /// `ext-octet := "%" 2(DIGIT / "A" / "B" / "C" / "D" / "E" / "F")` (RFC 2231 section 7),
-    /// lowercase hex accepted; a `%` not followed by two hex digits is kept as it stands.
-    static func percentDecode(_ encoded: ArraySlice<UInt8>, into bytes: inout [UInt8], at range: Range<Int>,
-                              diagnostics: inout [Diagnostic]) {
-        var index = encoded.startIndex
-        var reported = false
-        while index < encoded.endIndex {
-            let byte = encoded[index]
-            if byte == UInt8(ascii: "%"), index + 2 < encoded.endIndex,
-               let high = ASCII.hexValue(encoded[index + 1]), let low = ASCII.hexValue(encoded[index + 2]) {
-                bytes.append(high << 4 | low)
-                index += 3
-                continue
+    /// A plain value: ASCII as is; raw 8-bit bytes as UTF-8 if valid, else windows-1252; RFC 2047
+    /// encoded words (`name="=?utf-8?q?...?="`), which RFC 2047 section 5 forbids in parameters
+    /// but many clients write, decoded with a diagnostic.
+    static func decodePlain(_ raw: RawParameter, diagnostics: inout [Diagnostic]) -> String {
+        let bytes = raw.value
+        if MIMEParameters.containsEncodedWordStart(bytes) {
+            let decoded = EncodedWord.decode(bytes, context: .unstructured)
+            var ignored: [Diagnostic] = []
+            // Text that merely contains "=?" decodes to itself and is not reported.
+            if decoded.text != decode8Bit(bytes, at: raw.valueRange, diagnostics: &ignored, report: false) {
+                diagnostics.append(Diagnostic(.parameterEncodedWord, .warning, at: raw.valueRange,
+                                              "RFC 2047 encoded word in a parameter value (RFC 2047 section 5 forbids it); decoded"))
+                diagnostics.append(contentsOf: decoded.diagnostics.map { $0.shifted(by: raw.valueOffset) })
+                return decoded.text
             }
-            if byte == UInt8(ascii: "%"), !reported {
-                reported = true
-                diagnostics.append(Diagnostic(.parameterInvalidExtendedValue, .warning, at: range,
-                                              "'%' not followed by two hex digits kept as is"))
-            }
-            bytes.append(byte)
-            index += 1
         }
+        return decode8Bit(bytes, at: raw.valueRange, diagnostics: &diagnostics, report: true)
     }
 
-    /// A plain value: ASCII as is; raw 8-bit bytes as UTF-8 if valid, else windows-1252.
-    static func decodePlain(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic]) -> String {
-        decode8Bit(bytes, at: range, diagnostics: &diagnostics, report: true)
+    /// Whether `=?` occurs, the start of every RFC 2047 encoded word.
+    static func containsEncodedWordStart(_ bytes: [UInt8]) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == ASCII.equals, byte == ASCII.question { return true }
+            previous = byte
+        }
+        return false
     }
 
     static func decode8Bit(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic], report: Bool) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            if report {
-                diagnostics.append(Diagnostic(.parameter8Bit, .info, at: range, "raw UTF-8 in a parameter value"))
-            }
-            return text
+        let decoded = Charset.decodeHeaderBytes(bytes)
+        if decoded.usedFallback {
+            diagnostics.append(Diagnostic(.parameter8Bit, .warning, at: range,
+                                          "raw 8-bit parameter value is not UTF-8; read as \(decoded.charset.mimeName)"))
+        } else if report {
+            diagnostics.append(Diagnostic(.parameter8Bit, .info, at: range, "raw UTF-8 in a parameter value"))
         }
-        diagnostics.append(Diagnostic(.parameter8Bit, .warning, at: range,
-                                      "raw 8-bit parameter value is not UTF-8; read as windows-1252"))
-        if let windows1252 = Charset("windows-1252") {
-            return windows1252.decode(bytes).text
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return decoded.text
     }
 }
 
@@ -578,14 +545,8 @@ extension Diagnostic.Code {
     public static let parameterSectionsOutOfOrder = Diagnostic.Code("parameter-sections-out-of-order")
     /// An RFC 2231 section is missing (section 3 requires them consecutive from 0).
     public static let parameterSectionGap = Diagnostic.Code("parameter-section-gap")
+    /// An RFC 2047 encoded word in a parameter value (forbidden by RFC 2047 section 5), decoded.
+    public static let parameterEncodedWord = Diagnostic.Code("parameter-encoded-word")
     /// A plain parameter dropped in favour of its RFC 2231 form of the same name.
     public static let parameterSuperseded = Diagnostic.Code("parameter-superseded")
-    /// An RFC 2231 extended value without its `charset'language'` prefix, or with a bad `%`.
-    public static let parameterInvalidExtendedValue = Diagnostic.Code("parameter-invalid-extended-value")
-    /// An RFC 2231 extended value in quotes, which section 7's grammar does not allow.
-    public static let parameterQuotedExtendedValue = Diagnostic.Code("parameter-quoted-extended-value")
-    /// The charset of an RFC 2231 value is not known.
-    public static let parameterUnknownCharset = Diagnostic.Code("parameter-unknown-charset")
-    /// An RFC 2231 value has bytes invalid in its charset.
-    public static let parameterCharsetError = Diagnostic.Code("parameter-charset-error")
 }
