@@ -191,7 +191,7 @@ extension MIMEParameters {
             scanner.skipCFWS(diagnostics: &diagnostics)
             guard let byte = scanner.peek else { break }
             if byte == ASCII.semicolon {
-                if !needSeparator, lastSemicolon != nil || !requireLeadingSemicolon {
+                if !needSeparator, lastSemicolon != nil {
                     diagnostics.append(Diagnostic(.parameterStraySemicolon, .info, at: scanner.position..<(scanner.position + 1),
                                                   "empty parameter between semicolons"))
                 }
@@ -248,7 +248,7 @@ extension MIMEParameters {
             value = quoted
             let valueEnd = scanner.position
             scanner.skipCFWS(diagnostics: &diagnostics)
-            if let next = scanner.peek, next != ASCII.semicolon {
+            if let next = scanner.peek, next != ASCII.semicolon, !startsParameter(scanner) {
                 let junk = scanner.position
                 skipToSemicolon(&scanner, diagnostics: &diagnostics)
                 diagnostics.append(Diagnostic(.parameterTrailingText, .warning, at: junk..<scanner.position,
@@ -301,13 +301,14 @@ extension MIMEParameters {
         guard let star = lowered.firstIndex(of: UInt8(ascii: "*")), star > 0 else { return (lowered, nil, false) }
         let attribute = Array(lowered[..<star])
         var rest = lowered[(star + 1)...]
+        // `name*`: one extended value without sections.
+        if rest.isEmpty { return (attribute, nil, true) }
         var extended = false
         if rest.last == UInt8(ascii: "*") {
             extended = true
             rest = rest.dropLast()
         }
-        if rest.isEmpty { return (attribute, nil, extended) }
-        guard rest.allSatisfy(ASCII.isDigit) else {
+        guard !rest.isEmpty, rest.allSatisfy(ASCII.isDigit) else {
             diagnostics.append(Diagnostic(.parameterInvalidSection, .warning, at: name.startIndex..<name.endIndex,
                                           "'\(ASCII.string(name))' is not an RFC 2231 section; kept as a name"))
             return (lowered, nil, false)
@@ -319,6 +320,15 @@ extension MIMEParameters {
         // Nine digits cannot overflow; anything longer is past every section limit anyway.
         let section = rest.count > 9 ? Int.max : rest.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return (attribute, section, extended)
+    }
+
+    /// Whether `attribute "="` comes next: a parameter whose `;` is missing.
+    static func startsParameter(_ scanner: FieldScanner) -> Bool {
+        var lookahead = scanner
+        guard lookahead.readToken() != nil else { return false }
+        var ignored: [Diagnostic] = []
+        lookahead.skipCFWS(diagnostics: &ignored)
+        return lookahead.peek == ASCII.equals
     }
 
     /// Skips to the next `;` outside quoted strings and comments.
@@ -461,18 +471,35 @@ extension MIMEParameters {
         }
         guard let firstRaw = ordered.first else { return nil }
         var range = raws[firstRaw].range
-        var segments: [ParameterValue.Segment] = []
-        segments.reserveCapacity(ordered.count)
-        for index in ordered {
+        var charset: String?
+        var language: String?
+        var bytes: [UInt8] = []
+        for (position, index) in ordered.enumerated() {
             let raw = raws[index]
             range = Swift.min(range.lowerBound, raw.range.lowerBound)..<Swift.max(range.upperBound, raw.range.upperBound)
-            segments.append(ParameterValue.Segment(bytes: raw.value, isExtended: raw.extended, offset: raw.valueOffset))
+            guard raw.extended else {
+                bytes.append(contentsOf: raw.value)
+                continue
+            }
+            var valueStart = 0
+            if position == 0 {
+                // extended-initial-value := [charset] "'" [language] "'" extended-other-values
+                if let initial = ParameterValue.splitInitialSegment(raw.value) {
+                    charset = initial.charsetLabel
+                    language = initial.language
+                    valueStart = initial.valueStart
+                } else {
+                    diagnostics.append(Diagnostic(.parameterValueMissingCharset, .error, at: raw.valueRange,
+                                                  "extended value without the charset'language' prefix"))
+                }
+            }
+            ParameterValue.percentDecode(raw.value[valueStart...], offset: raw.valueOffset + valueStart,
+                                         into: &bytes, diagnostics: &diagnostics)
         }
         // The sections are joined as bytes before charset conversion (RFC 2231 section 4.1), so
         // a character split between an encoded and a plain section still decodes.
-        let decoded = ParameterValue.decode(segments: segments)
-        diagnostics.append(contentsOf: decoded.diagnostics)
-        var parameter = Parameter(name: name, value: decoded.text, charset: decoded.charsetLabel, language: decoded.language)
+        let text = ParameterValue.decodeText(bytes, charsetLabel: charset, range: range, diagnostics: &diagnostics)
+        var parameter = Parameter(name: name, value: text, charset: charset, language: language)
         parameter.sourceRange = range
         return parameter
     }
