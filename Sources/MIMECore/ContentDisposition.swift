@@ -116,7 +116,8 @@ extension ContentDisposition {
         let checkpoint = scanner.position
         if let token = scanner.readToken() {
             var lookahead = scanner
-            lookahead.skipCFWS(diagnostics: &diagnostics)
+            var ignored: [Diagnostic] = []
+            lookahead.skipCFWS(diagnostics: &ignored)
             if lookahead.peek == ASCII.equals {
                 // A parameter where the type should be.
                 scanner.position = checkpoint

@@ -146,9 +146,14 @@ extension ContentType {
         scanner.skipCFWS(diagnostics: &diagnostics)
         if let next = scanner.peek, next != ASCII.semicolon {
             // `text/plain charset=utf-8`: the parameter reader reports the missing ';'.
+            // `text/plain, charset=utf-8`: stray punctuation is dropped and the parameters kept.
             if !FieldScanner.isTokenChar(next) {
                 let junk = scanner.position
-                MIMEParameters.skipToSemicolon(&scanner, diagnostics: &diagnostics)
+                _ = scanner.read(while: {
+                    !FieldScanner.isTokenChar($0) && $0 != ASCII.semicolon && $0 != ASCII.quote
+                        && $0 != UInt8(ascii: "(") && !ASCII.isWhitespaceOrNewline($0)
+                })
+                if scanner.position == junk { scanner.position += 1 }
                 diagnostics.append(Diagnostic(.contentTypeTrailingText, .warning, at: junk..<scanner.position,
                                               "text after the media type ignored"))
             }

@@ -14,6 +14,7 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
         /// The value, unquoted and decoded.
         public var value: String
         /// The charset named by an RFC 2231 extended value (`utf-8` in `utf-8'en'...`), as written.
+        /// Not part of equality. Rendering always writes UTF-8.
         public var charset: String?
         /// The language named by an RFC 2231 extended value (RFC 5646 tag), if not empty.
         public var language: String?
@@ -29,14 +30,15 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
             self.language = language
         }
 
+        /// Parameters are equal when their names, decoded values and languages are: the charset
+        /// and the source range only describe how the value was written.
         public static func == (lhs: Parameter, rhs: Parameter) -> Bool {
-            lhs.name == rhs.name && lhs.value == rhs.value && lhs.charset == rhs.charset && lhs.language == rhs.language
+            lhs.name == rhs.name && lhs.value == rhs.value && lhs.language == rhs.language
         }
 
         public func hash(into hasher: inout Hasher) {
             hasher.combine(name)
             hasher.combine(value)
-            hasher.combine(charset)
             hasher.combine(language)
         }
 
