@@ -24,6 +24,7 @@ public struct ContentDisposition: Sendable, Hashable, CustomStringConvertible {
         /// `reaction`: an emoji reaction to another message (Delta Chat).
         public static let reaction = Kind(rawValue: "reaction")
 
+        /// The type as written in the field, lowercase.
         public var description: String { rawValue }
     }
 
@@ -138,10 +139,14 @@ extension ContentDisposition {
         return result
     }
 
-    /// Parses a `Content-Disposition` field value leniently, discarding diagnostics.
-    public init(_ string: String) {
+    /// Parses a `Content-Disposition` field value leniently, discarding diagnostics, or returns
+    /// `nil` when it has no disposition type (where `parse(_:options:diagnostics:)` would assume
+    /// `attachment`).
+    public init?(_ string: String) {
         var diagnostics: [Diagnostic] = []
-        self = ContentDisposition.parse(ArraySlice(Array(string.utf8)), diagnostics: &diagnostics)
+        let parsed = ContentDisposition.parse(ArraySlice(Array(string.utf8)), diagnostics: &diagnostics)
+        guard !diagnostics.contains(where: { $0.code == .contentDispositionMissingType }) else { return nil }
+        self = parsed
     }
 
     /// `size-parm` and the `quoted-date-time` of the date parameters (RFC 2183 section 2).

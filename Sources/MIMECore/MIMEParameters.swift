@@ -36,6 +36,7 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
             lhs.name == rhs.name && lhs.value == rhs.value && lhs.language == rhs.language
         }
 
+        /// Hashes what equality compares: name, value and language.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(name)
             hasher.combine(value)
@@ -79,8 +80,11 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
         elements = pairs.map { Parameter(name: $0.0, value: $0.1) }
     }
 
+    /// The position of the first parameter.
     public var startIndex: Int { elements.startIndex }
+    /// The position past the last parameter.
     public var endIndex: Int { elements.endIndex }
+    /// The parameter at `position`, in header order.
     public subscript(position: Int) -> Parameter { elements[position] }
 
     /// The value of the first parameter named `name` (case-insensitive), if any.
@@ -114,19 +118,21 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
     /// removes the others, appends one if there was none, or removes them all when `value` is nil.
     public mutating func set(_ name: String, to value: String?) {
         let key = MIMEParameters.lowercased(name)
-        guard let value else {
-            elements.removeAll { $0.name == key }
-            return
-        }
-        if let first = elements.firstIndex(where: { $0.name == key }) {
-            elements[first] = Parameter(name: key, value: value)
-            var index = first + 1
-            while index < elements.count {
-                if elements[index].name == key { elements.remove(at: index) } else { index += 1 }
+        var replaced = false
+        var kept: [Parameter] = []
+        kept.reserveCapacity(elements.count + 1)
+        for parameter in elements {
+            guard parameter.name == key else {
+                kept.append(parameter)
+                continue
             }
-        } else {
-            elements.append(Parameter(name: key, value: value))
+            if let value, !replaced {
+                kept.append(Parameter(name: key, value: value))
+                replaced = true
+            }
         }
+        if let value, !replaced { kept.append(Parameter(name: key, value: value)) }
+        elements = kept
     }
 
     /// Removes every parameter named `name` (case-insensitive).
@@ -189,11 +195,14 @@ extension MIMEParameters {
         var raws: [RawParameter] = []
         var needSeparator = requireLeadingSemicolon
         var lastSemicolon: Int?
+        var reportedStray = false
         while true {
             scanner.skipCFWS(diagnostics: &diagnostics)
             guard let byte = scanner.peek else { break }
             if byte == ASCII.semicolon {
-                if !needSeparator, lastSemicolon != nil {
+                if !needSeparator, lastSemicolon != nil, !reportedStray {
+                    // One report per field: a run of thousands of ';' is one problem.
+                    reportedStray = true
                     diagnostics.append(Diagnostic(.parameterStraySemicolon, .info, at: scanner.position..<(scanner.position + 1),
                                                   "empty parameter between semicolons"))
                 }
@@ -216,7 +225,7 @@ extension MIMEParameters {
             needSeparator = true
             lastSemicolon = nil
         }
-        if let lastSemicolon, !needSeparator, !raws.isEmpty || requireLeadingSemicolon {
+        if let lastSemicolon, !needSeparator, !reportedStray, !raws.isEmpty || requireLeadingSemicolon {
             diagnostics.append(Diagnostic(.parameterStraySemicolon, .info, at: lastSemicolon..<(lastSemicolon + 1),
                                           "';' with no parameter after it"))
         }
