@@ -176,6 +176,74 @@ public struct HeaderFolder: Sendable, Hashable {
         return tokens
     }
 
+    /// Splits a rendered structured field value (RFC 5322 section 3.2, RFC 2045 section 5.1) into
+    /// tokens at its whitespace, with a single space before the first one for the separator
+    /// after the colon.
+    ///
+    /// Whitespace inside a quoted string, a comment or a domain literal is not a break point:
+    /// RFC 5322 would allow folding there, but it changes what many parsers read, so the text
+    /// between the delimiters stays on one line. Renderers write a space after `;` and `,` to
+    /// make those places break points. Tokens that look like encoded words are marked as such.
+    public static func structuredTokens(_ value: [UInt8]) -> [Token] {
+        var tokens: [Token] = []
+        var whitespace: [UInt8] = [ASCII.space]
+        var text: [UInt8] = []
+        var inQuotes = false
+        var commentDepth = 0
+        var inLiteral = false
+        var escaped = false
+
+        func flush() {
+            guard !text.isEmpty else { return }
+            tokens.append(Token(leadingWhitespace: whitespace, text: text, containsEncodedWord: looksLikeEncodedWord(text)))
+            whitespace = []
+            text = []
+        }
+
+        for byte in value {
+            let protected = inQuotes || commentDepth > 0 || inLiteral
+            if escaped {
+                escaped = false
+                text.append(byte)
+                continue
+            }
+            if ASCII.isWhitespace(byte), !protected {
+                if !text.isEmpty { flush() }
+                whitespace.append(byte)
+                continue
+            }
+            text.append(byte)
+            switch byte {
+            case ASCII.backslash where inQuotes || commentDepth > 0:
+                escaped = true
+            case ASCII.quote where commentDepth == 0 && !inLiteral:
+                inQuotes.toggle()
+            case UInt8(ascii: "(") where !inQuotes && !inLiteral:
+                commentDepth += 1
+            case UInt8(ascii: ")") where !inQuotes && !inLiteral && commentDepth > 0:
+                commentDepth -= 1
+            case UInt8(ascii: "[") where !inQuotes && commentDepth == 0:
+                inLiteral = true
+            case UInt8(ascii: "]") where inLiteral:
+                inLiteral = false
+            default:
+                break
+            }
+        }
+        if text.isEmpty, !tokens.isEmpty {
+            tokens[tokens.count - 1].text.append(contentsOf: whitespace)
+        } else if !text.isEmpty || tokens.isEmpty {
+            tokens.append(Token(leadingWhitespace: whitespace, text: text, containsEncodedWord: looksLikeEncodedWord(text)))
+        }
+        return tokens
+    }
+
+    /// Folds a rendered structured field value, breaking only at whitespace outside quoted
+    /// strings, comments and domain literals (see ``structuredTokens(_:)``).
+    public func foldStructured(name: String, _ value: [UInt8]) throws(Error) -> [UInt8] {
+        try fold(name: name, Self.structuredTokens(value))
+    }
+
     /// Undoes folding: removes every `CRLF` that is followed by `WSP` (RFC 5322 section 2.2.3).
     public static func unfold<Bytes: Collection<UInt8>>(_ field: Bytes) -> [UInt8] {
         let bytes = Array(field)
