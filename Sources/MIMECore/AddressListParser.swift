@@ -561,7 +561,7 @@ struct AddressParserState {
         }
         var obsoleteSpace = false
         var invalid = false
-        let localBytes = joinDotted(localTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: false)
+        let localBytes = Self.joinDotted(localTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: false)
         var domain: String?
         if let at {
             if tokens[at].spaceBefore { obsoleteSpace = true }
@@ -570,7 +570,7 @@ struct AddressParserState {
                 report(.addressMissingDomain, .error, at: range, "address has nothing after '@'")
             } else {
                 if domainTokens.first?.spaceBefore == true { obsoleteSpace = true }
-                let domainBytes = joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: true)
+                let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: true)
                 domain = decodeText(domainBytes, range: range)
             }
         } else {
@@ -587,8 +587,8 @@ struct AddressParserState {
 
     /// Joins the words of `obs-local-part = word *("." word)` or
     /// `obs-domain = atom *("." atom)`, dropping the `CFWS` between them as section 4.4 says.
-    func joinDotted(_ tokens: ArraySlice<StructuredToken>, obsoleteSpace: inout Bool, invalid: inout Bool,
-                    isDomain: Bool) -> [UInt8] {
+    static func joinDotted(_ tokens: ArraySlice<StructuredToken>, obsoleteSpace: inout Bool, invalid: inout Bool,
+                           isDomain: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         var previousWasWord = false
         for index in tokens.indices {
@@ -694,12 +694,9 @@ struct AddressParserState {
         return HeaderText.decodeEncodedWords(inText: content) ?? decodeText(content, range: range)
     }
 
-    /// Header bytes as text: UTF-8 (RFC 6532), or, for legacy 8-bit mail that is not UTF-8,
-    /// Windows-1252 with a diagnostic.
+    /// ``HeaderText/decode(_:range:into:)`` reporting into this pass's diagnostics.
     mutating func decodeText(_ bytes: [UInt8], range: Range<Int>) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        report(.headerInvalidUTF8, .warning, at: range, "8-bit header text is not UTF-8; read as Windows-1252")
-        return HeaderText.decodeLegacy(bytes)
+        HeaderText.decode(bytes, range: range, into: &lexer.diagnostics)
     }
 }
 
@@ -727,6 +724,14 @@ struct PhraseWord {
 
 /// Decoding of header text shared by the structured-field parsers.
 enum HeaderText {
+    /// Header bytes as text: UTF-8 (RFC 6532), or, for legacy 8-bit mail that is not UTF-8,
+    /// Windows-1252 with a diagnostic.
+    static func decode(_ bytes: [UInt8], range: Range<Int>, into sink: inout DiagnosticSink) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        sink.report(.headerInvalidUTF8, .warning, at: range, "8-bit header text is not UTF-8; read as Windows-1252")
+        return decodeLegacy(bytes)
+    }
+
     /// Legacy 8-bit header bytes that are not UTF-8, read the way mail readers do: as
     /// Windows-1252, which maps every byte.
     static func decodeLegacy(_ bytes: [UInt8]) -> String {
