@@ -59,8 +59,12 @@ public struct HeaderFolder: Sendable, Hashable {
             Token(leadingWhitespace: [], text: text, containsEncodedWord: encodedWord)
         }
 
-        /// A token preceded by one space, from ASCII text.
-        public static func spaced(_ text: String) -> Token { spaced(Array(text.utf8)) }
+        /// A token preceded by one space, from ASCII text; marked as an encoded word when it has
+        /// the shape of one.
+        public static func spaced(_ text: String) -> Token {
+            let bytes = Array(text.utf8)
+            return spaced(bytes, encodedWord: HeaderFolder.looksLikeEncodedWord(bytes))
+        }
 
         /// A token written directly after the previous one, from ASCII text.
         public static func glued(_ text: String) -> Token { glued(Array(text.utf8)) }
@@ -301,7 +305,7 @@ public struct HeaderFolder: Sendable, Hashable {
     }
 
     /// Whether a word has the shape `=?...?=` of an encoded word (RFC 2047 section 2).
-    private static func looksLikeEncodedWord(_ text: [UInt8]) -> Bool {
+    static func looksLikeEncodedWord(_ text: [UInt8]) -> Bool {
         guard text.count >= 8 else { return false }
         var index = 0
         while index + 1 < text.count {

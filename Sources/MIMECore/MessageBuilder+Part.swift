@@ -1,0 +1,121 @@
+extension MessageBuilder {
+    /// A MIME entity to be written (RFC 2045 section 2.4): content, and the `Content-*` fields
+    /// that describe it.
+    ///
+    /// Build parts with ``text(_:subtype:charset:format:)``,
+    /// ``binary(_:type:subtype:parameters:filename:inline:)``,
+    /// ``multipart(_:_:preamble:epilogue:)`` and ``message(_:)``, then adjust the properties.
+    public struct Part: Sendable {
+        /// What the part holds.
+        public var content: Content
+        /// `Content-Disposition` (RFC 2183), or `nil` for none.
+        public var disposition: Disposition?
+        /// `Content-ID` (RFC 2045 section 7), for references from other parts (`cid:` URLs).
+        public var contentID: MessageID?
+        /// `Content-Description` (RFC 2045 section 8), unstructured text, RFC 2047-encoded as needed.
+        public var contentDescription: String?
+        /// A content-transfer-encoding to use instead of the one chosen from the content (RFC 2045
+        /// section 6). It must suit the content: `7bit` only for 7bit data, and only `7bit`,
+        /// `8bit` or `binary` for multiparts and messages (section 6.4).
+        public var transferEncoding: ContentTransferEncoding?
+        /// Further fields of this part, written after the `Content-*` ones.
+        public var extraFields: [Field]
+
+        /// Creates a part from its content.
+        public init(_ content: Content, disposition: Disposition? = nil) {
+            self.content = content
+            self.disposition = disposition
+            self.contentID = nil
+            self.contentDescription = nil
+            self.transferEncoding = nil
+            self.extraFields = []
+        }
+
+        /// The kinds of content a part can hold.
+        public indirect enum Content: Sendable {
+            /// Text (RFC 2046 section 4.1), written as `text/<subtype>` in `charset`. Line breaks
+            /// (LF, CR or CRLF) become CRLF, the canonical form of section 4.1.1.
+            case text(String, subtype: String, charset: Charset, format: TextFormat)
+            /// Any other discrete content (RFC 2046 sections 4.2-4.5), sent byte for byte.
+            case binary([UInt8], type: String, subtype: String, parameters: MIMEParameters)
+            /// A multipart (RFC 2046 section 5.1) of the given subtype (`mixed`, `alternative`,
+            /// `related`...). Preamble and epilogue are US-ASCII text that readers ignore.
+            case multipart(subtype: String, parts: [Part], preamble: String?, epilogue: String?)
+            /// An encapsulated message, `message/rfc822` (RFC 2046 section 5.2.1).
+            case message(MessageBuilder)
+        }
+
+        /// How plain text lines are written (RFC 3676).
+        public enum TextFormat: Sendable, Hashable {
+            /// Lines as given (`format=fixed`, the default of RFC 2046 section 4.1).
+            case fixed
+            /// `format=flowed` (RFC 3676 section 4.2): long lines are wrapped with soft breaks that a
+            /// reader re-joins.
+            case flowed
+            /// `format=flowed; delsp=yes` (RFC 3676 section 4.2): soft breaks may fall between any
+            /// two characters, for text with few spaces.
+            case flowedDelSp
+        }
+
+        /// A `Content-Disposition` (RFC 2183).
+        public struct Disposition: Sendable, Hashable {
+            /// `inline` or `attachment` (RFC 2183 sections 2.1 and 2.2), or another token.
+            public var kind: String
+            /// The `filename` parameter (RFC 2183 section 2.3); written with RFC 2231 when it is
+            /// long or not ASCII.
+            public var filename: String?
+            /// Whether to write the `size` parameter (RFC 2183 section 2.7), the decoded size in
+            /// octets, for binary content.
+            public var includesSize: Bool
+            /// Further parameters, written after `filename` and `size`.
+            public var parameters: MIMEParameters
+
+            /// Creates a disposition.
+            public init(kind: String, filename: String? = nil, includesSize: Bool = false, parameters: MIMEParameters = []) {
+                self.kind = kind
+                self.filename = filename
+                self.includesSize = includesSize
+                self.parameters = parameters
+            }
+
+            /// `attachment` (RFC 2183 section 2.2): shown only on request.
+            public static func attachment(filename: String? = nil, includesSize: Bool = true) -> Disposition {
+                Disposition(kind: "attachment", filename: filename, includesSize: includesSize)
+            }
+
+            /// `inline` (RFC 2183 section 2.1): shown with the message.
+            public static func inline(filename: String? = nil, includesSize: Bool = false) -> Disposition {
+                Disposition(kind: "inline", filename: filename, includesSize: includesSize)
+            }
+        }
+
+        /// A text part (RFC 2046 section 4.1): `text/plain; charset=utf-8` by default.
+        public static func text(
+            _ text: String, subtype: String = "plain", charset: Charset = .utf8, format: TextFormat = .fixed
+        ) -> Part {
+            Part(.text(text, subtype: subtype, charset: charset, format: format))
+        }
+
+        /// A binary part, such as an image or a file, with an `attachment` disposition (or `inline`)
+        /// carrying the file name and size (RFC 2183).
+        public static func binary(
+            _ bytes: [UInt8], type: String, subtype: String, parameters: MIMEParameters = [],
+            filename: String? = nil, inline: Bool = false
+        ) -> Part {
+            Part(.binary(bytes, type: type, subtype: subtype, parameters: parameters),
+                 disposition: inline ? .inline(filename: filename, includesSize: true) : .attachment(filename: filename))
+        }
+
+        /// A multipart (RFC 2046 section 5.1) of `subtype` holding `parts`.
+        public static func multipart(
+            _ subtype: String, _ parts: [Part], preamble: String? = nil, epilogue: String? = nil
+        ) -> Part {
+            Part(.multipart(subtype: subtype, parts: parts, preamble: preamble, epilogue: epilogue))
+        }
+
+        /// A `message/rfc822` part encapsulating another message (RFC 2046 section 5.2.1).
+        public static func message(_ message: MessageBuilder) -> Part {
+            Part(.message(message))
+        }
+    }
+}
