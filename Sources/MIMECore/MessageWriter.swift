@@ -305,20 +305,17 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
         }
     }
 
-    /// Unstructured text (RFC 5322 section 3.2.5) as it stands when it is printable ASCII with
-    /// nothing that reads as an encoded word, else through the RFC 2047 encoder.
+    /// Unstructured text (RFC 5322 section 3.2.5) through the RFC 2047 encoder, which leaves
+    /// printable ASCII words readable and encodes the rest (section 5 (1)), and keeps the tokens
+    /// it returns whole.
+    ///
+    /// A plain ASCII word longer than a line (997 characters) is left as it is by the encoder and
+    /// so fails with ``HeaderFolder/Error/tokenTooLong(tokenIndex:length:)``.
     private func fold(_ output: inout [UInt8], _ name: String, text: String) throws(MessageBuilder.Error) {
-        let plain = Array(text.utf8)
+        var tokens = EncodedWord.encode(text, context: .unstructured).map { HeaderFolder.Token.spaced($0) }
+        if tokens.isEmpty { tokens = [HeaderFolder.Token(leadingWhitespace: [ASCII.space], text: [])] }
         do {
-            if !Self.needsEncodedWords(plain) {
-                do {
-                    output += try folder.foldUnstructured(name: name, plain)
-                    return
-                } catch .tokenTooLong {
-                    // A word too long for any line: encoded words split it (RFC 2047 section 2).
-                }
-            }
-            output += try folder.foldUnstructured(name: name, Array(EncodedWord.encode(text, context: .unstructured).utf8))
+            output += try folder.fold(name: name, tokens)
         } catch {
             throw .folding(field: name, error)
         }
@@ -341,21 +338,6 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
             }
             try fold(&output, field.name, structured: bytes)
         }
-    }
-
-    /// Whether unstructured text must be encoded (RFC 2047 section 5 (1)): it holds characters
-    /// outside printable ASCII and `WSP` (RFC 5322 section 3.2.5), leading or trailing
-    /// whitespace (which readers trim), or a word that a reader would decode as an encoded word.
-    static func needsEncodedWords(_ bytes: [UInt8]) -> Bool {
-        if let first = bytes.first, ASCII.isWhitespace(first) { return true }
-        if let last = bytes.last, ASCII.isWhitespace(last) { return true }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            guard (0x21...0x7E).contains(byte) || ASCII.isWhitespace(byte) else { return true }
-            if previous == ASCII.equals, byte == ASCII.question { return true }
-            previous = byte
-        }
-        return false
     }
 
     // MARK: - Text
