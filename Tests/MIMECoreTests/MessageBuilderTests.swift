@@ -527,3 +527,294 @@ extension Substring {
         #expect(out.contains("Content-Transfer-Encoding: 8bit\r\n\r\ncaf\u{E9}"))
     }
 }
+
+/// Makes random messages from a seed: Unicode subjects and names, binary attachments, nested
+/// multiparts and encapsulated messages.
+struct RandomMessageMaker {
+    var rng: SeededGenerator
+
+    static let scalarPools: [[Unicode.Scalar]] = [
+        Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".unicodeScalars),
+        Array("!#$%&'*+-/=?^_`{|}~.,;:()<>@[]\"\\".unicodeScalars),
+        Array("\u{E9}\u{FC}\u{DF}\u{F1}\u{E7}\u{C5}\u{F8}\u{153}".unicodeScalars),
+        Array("\u{3B1}\u{3B2}\u{3B3}\u{434}\u{43B}\u{436}\u{5D0}\u{627}".unicodeScalars),
+        Array("\u{65E5}\u{672C}\u{8A9E}\u{4E2D}\u{6587}\u{D55C}\u{AD6D}".unicodeScalars),
+        Array("\u{1F600}\u{1F44D}\u{1F3FD}\u{200D}\u{1F469}\u{301}".unicodeScalars),
+    ]
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
+    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
+
+    mutating func word(asciiOnly: Bool = false, letters: Bool = false) -> String {
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<int(1...12) {
+            let pool = letters ? 0 : asciiOnly ? int(0...1) : (chance(60) ? 0 : int(1...5))
+            let choices = Self.scalarPools[pool]
+            scalars.append(choices[int(0...(choices.count - 1))])
+        }
+        return String(scalars)
+    }
+
+    mutating func text(words: ClosedRange<Int>, asciiOnly: Bool = false) -> String {
+        var result = ""
+        for index in 0..<int(words) {
+            if index > 0 { result += chance(90) ? " " : (chance(50) ? "  " : "\t") }
+            result += word(asciiOnly: asciiOnly)
+        }
+        return result
+    }
+
+    mutating func mailbox() -> Mailbox {
+        let local = (0..<int(1...3)).map { _ in word(letters: true) }.joined(separator: ".")
+        let domain = (0..<int(2...3)).map { _ in word(letters: true).lowercased() }.joined(separator: ".")
+        let name: String? = chance(70) ? text(words: 1...4) : nil
+        return Mailbox(displayName: name, localPart: local, domain: domain)
+    }
+
+    mutating func addresses() -> [Address] {
+        (0..<int(0...3)).map { _ in
+            chance(85) ? .mailbox(mailbox()) : .group(AddressGroup(name: text(words: 1...2, asciiOnly: true),
+                                                                   members: (0..<int(0...2)).map { _ in mailbox() }))
+        }
+    }
+
+    mutating func messageID() -> MessageID {
+        MessageID(left: word(letters: true) + "." + String(int(0...99999)), right: word(letters: true).lowercased() + ".example")
+    }
+
+    /// Text without lines that format=flowed changes on purpose: trailing spaces, quote marks
+    /// and leading spaces (RFC 3676 sections 4.2-4.5).
+    mutating func bodyText(flowed: Bool) -> String {
+        var lines: [String] = []
+        for _ in 0..<int(0...6) {
+            var line = text(words: 0...(chance(20) ? 40 : 8))
+            if flowed {
+                while line.last == " " || line.last == "\t" { line.removeLast() }
+                while line.first == " " || line.first == ">" || line.first == "\t" { line.removeFirst() }
+                if line == "--" { line = "x" }
+            }
+            lines.append(line)
+        }
+        let separator = flowed ? "\n" : ["\n", "\r\n", "\r"][int(0...2)]
+        return lines.joined(separator: separator) + (chance(50) ? "\n" : "")
+    }
+
+    mutating func binary() -> [UInt8] {
+        let count = chance(10) ? int(2000...6000) : int(0...300)
+        if chance(25) {
+            // ASCII lines with CRLF: the 7bit path.
+            var bytes: [UInt8] = []
+            while bytes.count < count {
+                bytes += Array(text(words: 1...6, asciiOnly: true).utf8.filter { $0 != 0x09 }) + [0x0D, 0x0A]
+            }
+            return bytes
+        }
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
+    }
+
+    mutating func part(depth: Int) -> MessageBuilder.Part {
+        let kind = depth >= 3 ? int(0...1) : int(0...5)
+        switch kind {
+        case 0:
+            let format: MessageBuilder.Part.TextFormat = [.fixed, .fixed, .flowed, .flowedDelSp][int(0...3)]
+            var part = MessageBuilder.Part.text(bodyText(flowed: format != .fixed), subtype: chance(80) ? "plain" : "html",
+                                                format: format)
+            if chance(20) { part.contentDescription = text(words: 1...5) }
+            return part
+        case 1:
+            let filename: String? = chance(80) ? text(words: 1...(chance(20) ? 12 : 3)) + ".bin" : nil
+            var part = MessageBuilder.Part.binary(binary(), type: "application", subtype: "octet-stream",
+                                                  filename: filename, inline: chance(20))
+            if chance(20) { part.contentID = messageID() }
+            return part
+        case 2, 3, 4:
+            let subtype = ["mixed", "alternative", "related"][int(0...2)]
+            let children = (0..<int(1...4)).map { _ in part(depth: depth + 1) }
+            let preamble: String? = chance(30) ? text(words: 1...10, asciiOnly: true) : nil
+            let epilogue: String? = chance(30) ? text(words: 1...10, asciiOnly: true) : nil
+            return .multipart(subtype, children, preamble: preamble, epilogue: epilogue)
+        default:
+            return .message(message(depth: depth + 1))
+        }
+    }
+
+    mutating func message(depth: Int = 0) -> MessageBuilder {
+        var message = MessageBuilder(from: [mailbox()], to: addresses(), cc: chance(30) ? addresses() : [],
+                                     subject: chance(90) ? text(words: 0...(chance(20) ? 30 : 8)) : nil,
+                                     date: MessageDate(secondsSinceEpoch: Int64(int(0...4_000_000_000)),
+                                                       offsetMinutes: int(-12...14) * 60))
+        if chance(50) { message.messageID = messageID() }
+        if chance(30) { message.inReplyTo = [messageID()] }
+        if chance(30) { message.references = (0..<int(1...5)).map { _ in messageID() } }
+        if chance(40) {
+            message.extraFields = [.init("Chat-Version", .structured("1.0")), .text("Chat-Group-Name", text(words: 1...6))]
+        }
+        message.body = part(depth: depth)
+        return message
+    }
+}
+
+@Suite struct MessageBuilderRoundTripTests {
+    /// The decoded body of a parsed leaf (RFC 2045 section 6).
+    func decodedBody(_ part: MIMEPart) -> [UInt8] {
+        let encoding = part.headers.first(named: "Content-Transfer-Encoding").flatMap {
+            ContentTransferEncoding(string($0.unfoldedValue))
+        } ?? .sevenBit
+        switch encoding {
+        case .base64: return Base64.decode(part.rawBody).bytes
+        case .quotedPrintable: return QuotedPrintable.decode(part.rawBody).bytes
+        default: return Array(part.rawBody)
+        }
+    }
+
+    /// `type/subtype` in lowercase and the parameters of a `Content-Type`-like field.
+    func typeAndParameters(_ field: HeaderField?) -> (String, MIMEParameters) {
+        guard let field else { return ("", []) }
+        let value = field.unfoldedValue
+        let semicolon = value.firstIndex(of: UInt8(ascii: ";")) ?? value.endIndex
+        var diagnostics: [Diagnostic] = []
+        let parameters = MIMEParameters.parse(value[semicolon...], diagnostics: &diagnostics)
+        return (string(Array(value[..<semicolon])).trimmingSpaces.lowercased(), parameters)
+    }
+
+    func text(_ field: HeaderField?) -> String? {
+        field.map { EncodedWord.decode($0.unfoldedValue, context: .unstructured).text }
+    }
+
+    func addresses(_ field: HeaderField?) -> [Address] {
+        guard let field else { return [] }
+        var diagnostics: [Diagnostic] = []
+        return Address.parseList(field.rawValue, diagnostics: &diagnostics)
+    }
+
+    func ids(_ field: HeaderField?) -> [MessageID] {
+        guard let field else { return [] }
+        var diagnostics: [Diagnostic] = []
+        return MessageID.parseList(field.rawValue, diagnostics: &diagnostics)
+    }
+
+    func check(_ built: MessageBuilder, _ parsed: MIMEPart, _ path: String) {
+        let headers = parsed.headers
+        #expect(addresses(headers.first(named: "From")) == built.from.map { .mailbox($0) }, "\(path) From")
+        #expect(addresses(headers.first(named: "To")) == built.to, "\(path) To")
+        #expect(addresses(headers.first(named: "Cc")) == built.cc, "\(path) Cc")
+        #expect(text(headers.first(named: "Subject")) == built.subject, "\(path) Subject")
+        var diagnostics: [Diagnostic] = []
+        let date = headers.first(named: "Date").flatMap { MessageDate.parse($0.rawValue, diagnostics: &diagnostics) }
+        #expect(date.map { $0.isSameInstant(as: built.date!) && $0.offsetMinutes == built.date!.offsetMinutes } == true,
+                "\(path) Date")
+        let id = ids(headers.first(named: "Message-ID"))
+        #expect(id.count == 1, "\(path) Message-ID")
+        if let expected = built.messageID { #expect(id == [expected], "\(path) Message-ID") }
+        #expect(ids(headers.first(named: "In-Reply-To")) == built.inReplyTo, "\(path) In-Reply-To")
+        #expect(ids(headers.first(named: "References")) == built.references, "\(path) References")
+        #expect(headers.first(named: "MIME-Version").map { string($0.unfoldedValue) } == "1.0")
+        for field in built.extraFields {
+            switch field.value {
+            case .text(let value): #expect(text(headers.first(named: field.name)) == value, "\(path) \(field.name)")
+            case .structured(let value):
+                #expect(headers.first(named: field.name).map { string($0.unfoldedValue) } == value, "\(path) \(field.name)")
+            default: break
+            }
+        }
+        check(built.body, parsed, path)
+    }
+
+    func check(_ built: MessageBuilder.Part, _ parsed: MIMEPart, _ path: String) {
+        let (type, parameters) = typeAndParameters(parsed.headers.first(named: "Content-Type"))
+        if let description = built.contentDescription {
+            #expect(text(parsed.headers.first(named: "Content-Description")) == description, "\(path) description")
+        }
+        if let contentID = built.contentID {
+            #expect(ids(parsed.headers.first(named: "Content-ID")) == [contentID], "\(path) Content-ID")
+        }
+        if let disposition = built.disposition {
+            let (kind, dispositionParameters) = typeAndParameters(parsed.headers.first(named: "Content-Disposition"))
+            #expect(kind == disposition.kind, "\(path) disposition")
+            #expect(dispositionParameters["filename"] == disposition.filename, "\(path) filename")
+        }
+        switch built.content {
+        case .text(let value, let subtype, _, let format):
+            #expect(type == "text/" + subtype, "\(path) type")
+            #expect(parameters["charset"] == "utf-8", "\(path) charset")
+            var decoded = string(decodedBody(parsed))
+            if format != .fixed {
+                #expect(parameters["format"] == "flowed", "\(path) format")
+                decoded = FormatFlowed.decode(decoded, delSp: format == .flowedDelSp, lineEnding: "\r\n")
+            }
+            #expect(decoded == canonical(value), "\(path) text")
+        case .binary(let bytes, let major, let minor, _):
+            #expect(type == major + "/" + minor, "\(path) type")
+            #expect(decodedBody(parsed) == bytes, "\(path) binary body")
+        case .multipart(let subtype, let parts, let preamble, let epilogue):
+            #expect(type == "multipart/" + subtype, "\(path) type")
+            guard case .multipart(let multipart) = parsed.content else {
+                Issue.record("\(path): not parsed as a multipart")
+                return
+            }
+            #expect(multipart.isClosed, "\(path) closed")
+            #expect(multipart.parts.count == parts.count, "\(path) part count")
+            if let preamble {
+                #expect(multipart.preambleRange.map { string(Array(parsed.source[$0])) } == canonical(preamble), "\(path) preamble")
+            }
+            if let epilogue {
+                let parsedEpilogue = multipart.epilogueRange.map { string(Array(parsed.source[$0])) } ?? ""
+                #expect(parsedEpilogue == canonical(epilogue) || parsedEpilogue == "\r\n" + canonical(epilogue),
+                        "\(path) epilogue")
+            }
+            for (index, (child, parsedChild)) in zip(parts, multipart.parts).enumerated() {
+                check(child, parsedChild, "\(path).\(index + 1)")
+            }
+        case .message(let inner):
+            #expect(type == "message/rfc822", "\(path) type")
+            guard case .message(let message) = parsed.content else {
+                Issue.record("\(path): not parsed as a message")
+                return
+            }
+            check(inner, message.root, path + "/msg")
+        }
+    }
+
+    func canonical(_ text: String) -> String {
+        var result: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D {
+                result += [0x0D, 0x0A]
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else if bytes[index] == 0x0A {
+                result += [0x0D, 0x0A]
+            } else {
+                result.append(bytes[index])
+            }
+            index += 1
+        }
+        return string(result)
+    }
+
+    @Test(arguments: [101, 202, 303, 404, 505, 606])
+    func buildSerializeParseGivesTheSameMessage(seed: UInt64) throws {
+        var maker = RandomMessageMaker(rng: SeededGenerator(seed: seed))
+        for index in 0..<60 {
+            let built = maker.message()
+            var boundaries = RandomBoundaryGenerator(source: SeededGenerator(seed: seed &* 1000 &+ UInt64(index)))
+            var ids = CountingIDs()
+            let bytes = try built.serialize(boundaries: &boundaries, messageIDs: &ids, now: { fixedDate })
+            #expect(!hasBareLineBreak(bytes), "seed \(seed) message \(index): bare line break")
+            #expect(bytes.allSatisfy { $0 < 0x80 }, "seed \(seed) message \(index): 8-bit octet without 8bit allowed")
+            for line in lines(bytes) { #expect(line.utf8.count <= 998, "seed \(seed) message \(index): line too long") }
+            let parsed = Message.parse(bytes)
+            check(built, parsed.root, "seed \(seed) message \(index)")
+        }
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first == " " || text.first == "\t" { text.removeFirst() }
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}
