@@ -199,7 +199,8 @@ struct HeaderTextDecoder {
                     index += 1
                 }
                 afterWord = false
-            case ASCII.equals where recognizesWords && index + 1 < count && input[index + 1] == ASCII.question:
+            case ASCII.equals where recognizesWords && (!inQuotes || options.decodesInsideQuotedStrings)
+                && index + 1 < count && input[index + 1] == ASCII.question:
                 if let word = parseWord(at: index) {
                     encodedWord(word)
                     index = word.range.upperBound
@@ -457,6 +458,7 @@ struct HeaderTextDecoder {
     /// The "Q" encoding (RFC 2047 section 4.2): `_` is SPACE, `=XX` is a byte, other characters
     /// stand for themselves.
     private mutating func decodeQ(_ range: Range<Int>, into bytes: inout [UInt8]) {
+        var reported = false
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = input[index]
@@ -470,9 +472,13 @@ struct HeaderTextDecoder {
                     index += 3
                     continue
                 }
-                diagnostics.append(Diagnostic(
-                    .encodedWordInvalidQ, .error, at: index..<Swift.min(index + 3, range.upperBound),
-                    "'=' not followed by two hexadecimal digits; kept literally"))
+                // One report per word bounds the diagnostics by the number of words.
+                if !reported {
+                    diagnostics.append(Diagnostic(
+                        .encodedWordInvalidQ, .error, at: index..<Swift.min(index + 3, range.upperBound),
+                        "'=' not followed by two hexadecimal digits; kept literally"))
+                    reported = true
+                }
                 bytes.append(byte)
             } else {
                 bytes.append(byte)

@@ -73,19 +73,18 @@ extension Diagnostic.Code {
     public static let displayNameUnquotedSpecial = Diagnostic.Code("display-name-unquoted-special")
     /// The display name came from a comment after the address (RFC 5322 section 3.4, note).
     public static let displayNameInComment = Diagnostic.Code("display-name-in-comment")
-    /// An RFC 2047 encoded word sits inside a quoted string, which RFC 2047 section 5 forbids.
-    public static let encodedWordInQuotedString = Diagnostic.Code("encoded-word-in-quoted-string")
-    /// Raw 8-bit bytes in a header that are not UTF-8 (RFC 6532 allows UTF-8 only).
-    public static let headerInvalidUTF8 = Diagnostic.Code("header-invalid-utf8")
     /// An angle address has no closing `>` (RFC 5322 section 3.4).
     public static let angleAddressUnterminated = Diagnostic.Code("angle-address-unterminated")
     /// A mailbox has no `@domain` (RFC 5322 section 3.4.1 requires one).
     public static let addressMissingDomain = Diagnostic.Code("address-missing-domain")
     /// A mailbox has no local part before `@`.
     public static let addressMissingLocalPart = Diagnostic.Code("address-missing-local-part")
-    /// White space or comments around `@` or `.` in an addr-spec (`obs-local-part`,
+    /// White space or comments between the words of a local part or domain (`obs-local-part`,
     /// `obs-domain`, RFC 5322 section 4.4).
     public static let addressObsoleteWhitespace = Diagnostic.Code("address-obsolete-whitespace")
+    /// White space or comments around the `@` of an addr-spec, which RFC 5322 section 3.4.1
+    /// says should not be used.
+    public static let addressWhitespaceAroundAt = Diagnostic.Code("address-whitespace-around-at")
     /// A local part or domain that is not a valid `dot-atom`, quoted string or obsolete form.
     public static let addressInvalidSyntax = Diagnostic.Code("address-invalid-syntax")
     /// An `obs-route` before the addr-spec (`<@a,@b:user@host>`, RFC 5322 section 4.4); kept
@@ -147,22 +146,42 @@ struct StructuredLexer {
 
     var bytes: ArraySlice<UInt8> { scanner.bytes }
 
+    /// Whether a `(` may still open a comment. After a comment that never closes, the rest of
+    /// the field is lexed again as if its `(` were an ordinary special, so that
+    /// `John (unclosed <j@x>` keeps its address; later `(` stay ordinary, which keeps lexing
+    /// linear (no closing parenthesis follows anyway).
+    var commentsOpen = true
+    /// The same for `"`, after a quoted string that never closes.
+    var quotesOpen = true
+
     mutating func next() -> StructuredToken {
         let before = scanner.position
-        let firstComment = scanner.skipCFWSBounded(into: &diagnostics)
+        var firstComment: Range<Int>?
+        if commentsOpen {
+            firstComment = scanner.skipCFWSBounded(into: &diagnostics, stopAtUnterminated: true)
+            if scanner.peek == UInt8(ascii: "(") { commentsOpen = false }
+        } else {
+            scanner.skipFWS()
+        }
         let spaceBefore = scanner.position != before
         let start = scanner.position
         guard let byte = scanner.peek else {
             return StructuredToken(kind: .end, range: start..<start, value: [], spaceBefore: spaceBefore,
                                    commentBefore: firstComment)
         }
-        let kind: StructuredToken.Kind
+        var kind: StructuredToken.Kind
         var value: [UInt8] = []
-        if byte == ASCII.quote {
+        if byte == ASCII.quote && quotesOpen {
             var scanned: [Diagnostic] = []
             value = scanner.readQuotedString(diagnostics: &scanned) ?? []
             diagnostics.append(contentsOf: scanned)
             kind = .quotedString
+            if !scanned.isEmpty {
+                quotesOpen = false
+                value = []
+                scanner.position = start + 1
+                kind = .special(byte)
+            }
         } else if byte == UInt8(ascii: "[") {
             value = scanner.readDomainLiteral(into: &diagnostics)
             kind = .domainLiteral
@@ -205,12 +224,20 @@ extension FieldScanner {
     /// `CFWS` (RFC 5322 section 3.2.2) with at most one diagnostic per comment; returns the
     /// range of the first comment's content. ``readComment(diagnostics:)`` reports every
     /// parenthesis past the depth limit, which would let `((((…` allocate per byte.
-    mutating func skipCFWSBounded(into sink: inout DiagnosticSink) -> Range<Int>? {
+    ///
+    /// With `stopAtUnterminated`, a comment that never closes is reported but not consumed: the
+    /// scanner stops at its `(` for the caller to read the rest another way.
+    mutating func skipCFWSBounded(into sink: inout DiagnosticSink, stopAtUnterminated: Bool = false) -> Range<Int>? {
         var first: Range<Int>?
         while true {
             skipFWS()
             guard peek == UInt8(ascii: "(") else { return first }
+            let open = position
             let content = skipCommentBounded(into: &sink)
+            if stopAtUnterminated && content.upperBound == position {
+                position = open
+                return first
+            }
             if first == nil { first = content }
         }
     }
@@ -563,21 +590,26 @@ struct AddressParserState {
         var invalid = false
         let localBytes = Self.joinDotted(localTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: false)
         var domain: String?
+        var spaceAroundAt = false
         if let at {
-            if tokens[at].spaceBefore { obsoleteSpace = true }
+            if tokens[at].spaceBefore { spaceAroundAt = true }
             let domainTokens = tokens[(at + 1)...]
             if domainTokens.isEmpty {
                 report(.addressMissingDomain, .error, at: range, "address has nothing after '@'")
             } else {
-                if domainTokens.first?.spaceBefore == true { obsoleteSpace = true }
+                if domainTokens.first?.spaceBefore == true { spaceAroundAt = true }
                 let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: true)
                 domain = decodeText(domainBytes, range: range)
             }
         } else {
             report(.addressMissingDomain, .error, at: range, "address has no '@domain'")
         }
+        if spaceAroundAt {
+            report(.addressWhitespaceAroundAt, .warning, at: range,
+                   "white space or comments around '@'; RFC 5322 section 3.4.1 says they should not be used")
+        }
         if obsoleteSpace {
-            report(.addressObsoleteWhitespace, .info, at: range, "white space or comments inside an address")
+            report(.addressObsoleteWhitespace, .info, at: range, "white space or comments around '.' in an address")
         }
         if invalid {
             report(.addressInvalidSyntax, .warning, at: range, "address is not a valid dot-atom or quoted string")
@@ -591,7 +623,7 @@ struct AddressParserState {
                            isDomain: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         var previousWasWord = false
-        for index in tokens.indices {
+        scan: for index in tokens.indices {
             let token = tokens[index]
             if index != tokens.startIndex && token.spaceBefore { obsoleteSpace = true }
             switch token.kind {
@@ -607,9 +639,10 @@ struct AddressParserState {
                 previousWasWord = false
             case .special(let byte):
                 invalid = true
-                // Control bytes and stray specials say nothing about the address; '@' in a local
-                // part is kept so that a doubled '@' stays visible.
-                if byte == UInt8(ascii: "@") { bytes.append(byte) }
+                // A doubled '@' is kept so that it stays visible; any other special ends the
+                // address, and what follows it is commentary or debris.
+                guard byte == UInt8(ascii: "@") else { break scan }
+                bytes.append(byte)
                 previousWasWord = false
             case .end:
                 break
@@ -625,28 +658,56 @@ struct AddressParserState {
     /// `obs-phrase = word *(word / "." / CFWS)` (RFC 5322 sections 3.2.5 and 4.1), with RFC 2047
     /// encoded words decoded and other specials accepted with a diagnostic.
     mutating func displayName(from tokens: [StructuredToken]) -> String? {
-        guard let first = tokens.first, let last = tokens.last else { return nil }
-        let range = first.range.lowerBound..<last.range.upperBound
+        guard !tokens.isEmpty else { return nil }
         var words: [PhraseWord] = []
         var periodReported = false
         var specialReported = false
-        for token in tokens {
+        var carriedSpace = false
+        var run: [[UInt8]] = []
+        var runRange: Range<Int>?
+        var runSpaceBefore = false
+        func flushRun(_ state: inout AddressParserState) {
+            guard let range = runRange else { return }
+            if let text = HeaderText.decodeEncodedWordRun(run, range: range, into: &state.lexer.diagnostics) {
+                words.append(PhraseWord(text: text, isEncodedWord: true, spaceBefore: runSpaceBefore))
+            } else {
+                words.append(PhraseWord(text: ASCII.string(Array(run.joined(separator: [ASCII.space]))), isEncodedWord: false,
+                                        spaceBefore: runSpaceBefore))
+            }
+            run.removeAll()
+            runRange = nil
+        }
+        for var token in tokens {
+            if carriedSpace && token.kind != .special(UInt8(ascii: "(")) && token.kind != .special(ASCII.quote) {
+                token.spaceBefore = true
+                carriedSpace = false
+            }
+            if token.kind == .atom && HeaderText.looksLikeEncodedWord(token.value) {
+                // Encoded words joined by anything but white space (a comment) are separate runs.
+                if let range = runRange, token.commentBefore == nil {
+                    run.append(token.value)
+                    runRange = range.lowerBound..<token.range.upperBound
+                    continue
+                }
+                flushRun(&self)
+                run = [token.value]
+                runRange = token.range
+                runSpaceBefore = token.spaceBefore
+                continue
+            }
+            flushRun(&self)
             switch token.kind {
             case .atom:
-                if let decoded = HeaderText.decodeEncodedWord(token.value) {
-                    words.append(PhraseWord(text: decoded, isEncodedWord: true, spaceBefore: token.spaceBefore))
-                } else {
-                    words.append(PhraseWord(text: decodeText(token.value, range: token.range), isEncodedWord: false,
-                                            spaceBefore: token.spaceBefore))
-                }
+                words.append(PhraseWord(text: decodeText(token.value, range: token.range), isEncodedWord: false,
+                                        spaceBefore: token.spaceBefore))
             case .quotedString:
-                var text = decodeText(token.value, range: token.range)
-                if let decoded = HeaderText.decodeEncodedWords(inText: token.value) {
-                    report(.encodedWordInQuotedString, .warning, at: token.range,
-                           "encoded word inside a quoted string; RFC 2047 section 5 forbids it")
-                    text = decoded
-                }
+                let text = HeaderText.decodeQuotedString(raw: lexer.bytes[token.range], content: token.value,
+                                                         into: &lexer.diagnostics)
+                    ?? decodeText(token.value, range: token.range)
                 words.append(PhraseWord(text: text, isEncodedWord: false, spaceBefore: token.spaceBefore))
+            case .special(UInt8(ascii: "(")), .special(ASCII.quote):
+                // Left over from an unclosed comment or quoted string, already reported.
+                carriedSpace = carriedSpace || token.spaceBefore
             case .domainLiteral, .special:
                 if token.kind == .special(UInt8(ascii: ".")) {
                     if !periodReported {
@@ -665,33 +726,15 @@ struct AddressParserState {
                 break
             }
         }
-        _ = range
+        flushRun(&self)
         let name = PhraseWord.join(words)
         return name.isEmpty ? nil : name
     }
 
-    /// The text of a comment used as a display name: `quoted-pair` unescaped, folding removed,
-    /// encoded words decoded (RFC 2047 section 5 allows them in comments), outer white space
-    /// trimmed.
+    /// The text of a comment used as a display name (see
+    /// ``HeaderText/decodeComment(_:into:)``).
     mutating func displayName(fromComment range: Range<Int>) -> String? {
-        var content: [UInt8] = []
-        var index = range.lowerBound
-        let bytes = lexer.bytes
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte == ASCII.backslash && index + 1 < range.upperBound {
-                content.append(bytes[index + 1])
-                index += 2
-                continue
-            }
-            if byte != ASCII.cr && byte != ASCII.lf { content.append(byte) }
-            index += 1
-        }
-        while let last = content.last, ASCII.isWhitespace(last) { content.removeLast() }
-        let leading = content.prefix { ASCII.isWhitespace($0) }.count
-        content.removeFirst(leading)
-        guard !content.isEmpty else { return nil }
-        return HeaderText.decodeEncodedWords(inText: content) ?? decodeText(content, range: range)
+        HeaderText.decodeComment(lexer.bytes[range], into: &lexer.diagnostics)
     }
 
     /// ``HeaderText/decode(_:range:into:)`` reporting into this pass's diagnostics.
@@ -722,43 +765,77 @@ struct PhraseWord {
     }
 }
 
-/// Decoding of header text shared by the structured-field parsers.
+/// Decoding and encoding of header text shared by the structured-field parsers, on top of
+/// ``EncodedWord`` and ``Charset``.
 enum HeaderText {
-    /// Header bytes as text: UTF-8 (RFC 6532), or, for legacy 8-bit mail that is not UTF-8,
-    /// Windows-1252 with a diagnostic.
+    /// Header bytes outside encoded words as text: UTF-8 (RFC 6532 section 3.2), or, for legacy
+    /// 8-bit mail that is not UTF-8, Windows-1252 with a diagnostic.
     static func decode(_ bytes: [UInt8], range: Range<Int>, into sink: inout DiagnosticSink) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        sink.report(.headerInvalidUTF8, .warning, at: range, "8-bit header text is not UTF-8; read as Windows-1252")
-        return decodeLegacy(bytes)
+        let decoded = Charset.decodeHeaderBytes(bytes)
+        if decoded.usedFallback {
+            sink.report(.headerTextNotUTF8, .warning, at: range,
+                        "8-bit header text is not UTF-8; read as \(decoded.charset.mimeName)")
+        }
+        return decoded.text
     }
 
-    /// Legacy 8-bit header bytes that are not UTF-8, read the way mail readers do: as
-    /// Windows-1252, which maps every byte.
-    static func decodeLegacy(_ bytes: [UInt8]) -> String {
-        if let charset = Charset("windows-1252") { return charset.decode(bytes).text }
-        return ASCII.string(bytes)
+    /// Whether an atom has the shape of an RFC 2047 `encoded-word` (section 2):
+    /// `"=?" charset "?" encoding "?" encoded-text "?="`.
+    static func looksLikeEncodedWord(_ atom: [UInt8]) -> Bool {
+        atom.count >= 8 && atom[0] == ASCII.equals && atom[1] == ASCII.question
+            && atom[atom.count - 2] == ASCII.question && atom[atom.count - 1] == ASCII.equals
     }
 
-    /// The text of an atom that is one RFC 2047 `encoded-word` (section 2), or `nil` when it is
-    /// not one or does not decode.
-    static func decodeEncodedWord(_ atom: [UInt8]) -> String? {
-        guard atom.count >= 8, atom[0] == ASCII.equals, atom[1] == ASCII.question,
-              atom[atom.count - 2] == ASCII.question, atom[atom.count - 1] == ASCII.equals else { return nil }
-        return nil // pending EncodedWord (branch h-charset-ew)
+    /// Decodes a run of adjacent encoded-word atoms of a phrase together, so that the white space
+    /// between them is dropped (RFC 2047 section 6.2) and a character split across two words
+    /// decodes. Diagnostics are placed on the run's range. `nil` when nothing was decoded (the
+    /// atoms were literal text after all).
+    static func decodeEncodedWordRun(_ atoms: [[UInt8]], range: Range<Int>, into sink: inout DiagnosticSink) -> String? {
+        let joined = Array(atoms.joined(separator: [ASCII.space]))
+        let decoded = EncodedWord.decode(joined, context: .phrase)
+        if decoded.text == ASCII.string(joined) && !decoded.diagnostics.isEmpty {
+            for diagnostic in decoded.diagnostics {
+                sink.report(diagnostic.code, diagnostic.severity, at: range, diagnostic.message)
+            }
+            return nil
+        }
+        for diagnostic in decoded.diagnostics {
+            let shifted = atoms.count == 1 ? diagnostic.shifted(by: range.lowerBound).range : range
+            sink.report(diagnostic.code, diagnostic.severity, at: shifted, diagnostic.message)
+        }
+        return decoded.text
     }
 
-    /// Text with every RFC 2047 encoded word in it decoded, or `nil` when it holds none. Used
-    /// for comments (where section 5 allows encoded words) and for quoted strings (where it
-    /// does not, but senders put them anyway).
-    static func decodeEncodedWords(inText bytes: [UInt8]) -> String? {
-        guard bytes.count >= 8, bytes.firstRange(of: [ASCII.equals, ASCII.question]) != nil else { return nil }
-        return nil // pending EncodedWord (branch h-charset-ew)
+    /// A quoted string of a phrase holding encoded words, decoded anyway (RFC 2047 section 5
+    /// (3) says they are not encoded words there, but many clients write display names that
+    /// way), or `nil` when it holds none. `raw` is the string as written, quotes included.
+    static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8], into sink: inout DiagnosticSink) -> String? {
+        guard content.count >= 8, content.firstRange(of: [ASCII.equals, ASCII.question]) != nil else { return nil }
+        let decoded = EncodedWord.decode(raw, context: .phrase)
+        guard decoded.diagnostics.contains(where: { $0.code == .encodedWordInQuotedString }) else { return nil }
+        for diagnostic in decoded.diagnostics {
+            sink.append(diagnostic.shifted(by: raw.startIndex))
+        }
+        return decoded.text
     }
-}
 
-extension HeaderText {
-    /// `text` as RFC 2047 encoded words for the `phrase` context (section 5 (3)).
+    /// The text of a comment used as a display name: `quoted-pair` unescaped, folding removed,
+    /// encoded words decoded (RFC 2047 section 5 (2) allows them in comments), outer white space
+    /// trimmed; `nil` when empty.
+    static func decodeComment(_ content: ArraySlice<UInt8>, into sink: inout DiagnosticSink) -> String? {
+        let decoded = EncodedWord.decode(content, context: .comment)
+        for diagnostic in decoded.diagnostics {
+            sink.append(diagnostic.shifted(by: content.startIndex))
+        }
+        var text = Substring(decoded.text)
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return text.isEmpty ? nil : String(text)
+    }
+
+    /// `text` as RFC 2047 encoded words for the `phrase` context (section 5 (3)), as foldable
+    /// tokens.
     static func encodePhrase(_ text: String) -> [String] {
-        [AddressRendering.quoted(text)] // pending EncodedWord (branch h-charset-ew)
+        EncodedWord.encode(text, context: .phrase)
     }
 }

@@ -14,6 +14,7 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
         /// The value, unquoted and decoded.
         public var value: String
         /// The charset named by an RFC 2231 extended value (`utf-8` in `utf-8'en'...`), as written.
+        /// Not part of equality. Rendering always writes UTF-8.
         public var charset: String?
         /// The language named by an RFC 2231 extended value (RFC 5646 tag), if not empty.
         public var language: String?
@@ -29,14 +30,15 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
             self.language = language
         }
 
+        /// Parameters are equal when their names, decoded values and languages are: the charset
+        /// and the source range only describe how the value was written.
         public static func == (lhs: Parameter, rhs: Parameter) -> Bool {
-            lhs.name == rhs.name && lhs.value == rhs.value && lhs.charset == rhs.charset && lhs.language == rhs.language
+            lhs.name == rhs.name && lhs.value == rhs.value && lhs.language == rhs.language
         }
 
         public func hash(into hasher: inout Hasher) {
             hasher.combine(name)
             hasher.combine(value)
-            hasher.combine(charset)
             hasher.combine(language)
         }
 
@@ -171,8 +173,13 @@ extension MIMEParameters {
         var extended: Bool
         /// The value, unquoted and unfolded but not decoded.
         var value: [UInt8]
+        /// Whether the value was a quoted string.
+        var quoted: Bool = false
         var range: Range<Int>
         var valueRange: Range<Int>
+
+        /// The offset of the first byte of `value` in the field, for diagnostics.
+        var valueOffset: Int { valueRange.lowerBound + (quoted ? 1 : 0) }
     }
 
     /// `*(";" parameter)` where `parameter := attribute "=" value` and
@@ -186,7 +193,7 @@ extension MIMEParameters {
             scanner.skipCFWS(diagnostics: &diagnostics)
             guard let byte = scanner.peek else { break }
             if byte == ASCII.semicolon {
-                if !needSeparator, lastSemicolon != nil || !requireLeadingSemicolon {
+                if !needSeparator, lastSemicolon != nil {
                     diagnostics.append(Diagnostic(.parameterStraySemicolon, .info, at: scanner.position..<(scanner.position + 1),
                                                   "empty parameter between semicolons"))
                 }
@@ -243,18 +250,18 @@ extension MIMEParameters {
             value = quoted
             let valueEnd = scanner.position
             scanner.skipCFWS(diagnostics: &diagnostics)
-            if let next = scanner.peek, next != ASCII.semicolon {
+            if let next = scanner.peek, next != ASCII.semicolon, !startsParameter(scanner) {
                 let junk = scanner.position
                 skipToSemicolon(&scanner, diagnostics: &diagnostics)
                 diagnostics.append(Diagnostic(.parameterTrailingText, .warning, at: junk..<scanner.position,
                                               "text after a quoted value ignored"))
             }
             if extended {
-                diagnostics.append(Diagnostic(.parameterQuotedExtendedValue, .info, at: valueStart..<valueEnd,
-                                              "RFC 2231 extended value in quotes"))
+                diagnostics.append(Diagnostic(.parameterValueQuotedExtendedValue, .info, at: valueStart..<valueEnd,
+                                              "extended value in quotes; RFC 2231 does not allow them"))
             }
             return RawParameter(attribute: attribute, section: section, extended: extended, value: value,
-                                range: start..<valueEnd, valueRange: valueStart..<valueEnd)
+                                quoted: true, range: start..<valueEnd, valueRange: valueStart..<valueEnd)
         }
         let token = scanner.readToken() ?? []
         var valueEnd = scanner.position
@@ -296,13 +303,14 @@ extension MIMEParameters {
         guard let star = lowered.firstIndex(of: UInt8(ascii: "*")), star > 0 else { return (lowered, nil, false) }
         let attribute = Array(lowered[..<star])
         var rest = lowered[(star + 1)...]
+        // `name*`: one extended value without sections.
+        if rest.isEmpty { return (attribute, nil, true) }
         var extended = false
         if rest.last == UInt8(ascii: "*") {
             extended = true
             rest = rest.dropLast()
         }
-        if rest.isEmpty { return (attribute, nil, extended) }
-        guard rest.allSatisfy(ASCII.isDigit) else {
+        guard !rest.isEmpty, rest.allSatisfy(ASCII.isDigit) else {
             diagnostics.append(Diagnostic(.parameterInvalidSection, .warning, at: name.startIndex..<name.endIndex,
                                           "'\(ASCII.string(name))' is not an RFC 2231 section; kept as a name"))
             return (lowered, nil, false)
@@ -314,6 +322,15 @@ extension MIMEParameters {
         // Nine digits cannot overflow; anything longer is past every section limit anyway.
         let section = rest.count > 9 ? Int.max : rest.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return (attribute, section, extended)
+    }
+
+    /// Whether `attribute "="` comes next: a parameter whose `;` is missing.
+    static func startsParameter(_ scanner: FieldScanner) -> Bool {
+        var lookahead = scanner
+        guard lookahead.readToken() != nil else { return false }
+        var ignored: [Diagnostic] = []
+        lookahead.skipCFWS(diagnostics: &ignored)
+        return lookahead.peek == ASCII.equals
     }
 
     /// Skips to the next `;` outside quoted strings and comments.
@@ -383,7 +400,7 @@ extension MIMEParameters {
             case .plain(let index):
                 let raw = raws[index]
                 var parameter = Parameter(name: ASCII.string(raw.attribute),
-                                          value: decodePlain(raw.value, at: raw.valueRange, diagnostics: &diagnostics))
+                                          value: decodePlain(raw, diagnostics: &diagnostics))
                 parameter.sourceRange = raw.range
                 result.append(parameter)
             case .group(let index):
@@ -455,10 +472,10 @@ extension MIMEParameters {
             }
         }
         guard let firstRaw = ordered.first else { return nil }
+        var range = raws[firstRaw].range
         var charset: String?
         var language: String?
         var bytes: [UInt8] = []
-        var range = raws[firstRaw].range
         for (position, index) in ordered.enumerated() {
             let raw = raws[index]
             range = Swift.min(range.lowerBound, raw.range.lowerBound)..<Swift.max(range.upperBound, raw.range.upperBound)
@@ -466,89 +483,68 @@ extension MIMEParameters {
                 bytes.append(contentsOf: raw.value)
                 continue
             }
-            var encoded = raw.value[...]
-            let isInitial = position == 0 && (raw.section ?? 0) == 0
-            if isInitial {
+            var valueStart = 0
+            if position == 0 {
                 // extended-initial-value := [charset] "'" [language] "'" extended-other-values
-                if let firstQuote = encoded.firstIndex(of: UInt8(ascii: "'")),
-                   let secondQuote = encoded[(firstQuote + 1)...].firstIndex(of: UInt8(ascii: "'")) {
-                    let charsetBytes = encoded[..<firstQuote]
-                    let languageBytes = encoded[(firstQuote + 1)..<secondQuote]
-                    if !charsetBytes.isEmpty { charset = ASCII.string(charsetBytes) }
-                    if !languageBytes.isEmpty { language = ASCII.string(languageBytes) }
-                    encoded = encoded[(secondQuote + 1)...]
+                if let initial = ParameterValue.splitInitialSegment(raw.value) {
+                    charset = initial.charsetLabel
+                    language = initial.language
+                    valueStart = initial.valueStart
                 } else {
-                    diagnostics.append(Diagnostic(.parameterInvalidExtendedValue, .warning, at: raw.valueRange,
-                                                  "RFC 2231 value of '\(name)' has no charset'language' prefix"))
+                    diagnostics.append(Diagnostic(.parameterValueMissingCharset, .error, at: raw.valueRange,
+                                                  "extended value without the charset'language' prefix"))
                 }
             }
-            percentDecode(encoded, into: &bytes, at: raw.valueRange, diagnostics: &diagnostics)
+            ParameterValue.percentDecode(raw.value[valueStart...], offset: raw.valueOffset + valueStart,
+                                         into: &bytes, diagnostics: &diagnostics)
         }
-        let value: String
-        if let charset {
-            if let resolved = Charset(charset) {
-                let decoded = resolved.decode(bytes)
-                if decoded.hadErrors {
-                    diagnostics.append(Diagnostic(.parameterCharsetError, .warning, at: range,
-                                                  "value of '\(name)' is not valid \(charset)"))
-                }
-                value = decoded.text
-            } else {
-                diagnostics.append(Diagnostic(.parameterUnknownCharset, .warning, at: range,
-                                              "unknown charset '\(charset)' in '\(name)'; read as UTF-8 or windows-1252"))
-                value = decode8Bit(bytes, at: range, diagnostics: &diagnostics, report: false)
-            }
-        } else {
-            value = decode8Bit(bytes, at: range, diagnostics: &diagnostics, report: true)
-        }
-        var parameter = Parameter(name: name, value: value, charset: charset, language: language)
+        // The sections are joined as bytes before charset conversion (RFC 2231 section 4.1), so
+        // a character split between an encoded and a plain section still decodes.
+        let text = ParameterValue.decodeText(bytes, charsetLabel: charset, range: range, diagnostics: &diagnostics)
+        var parameter = Parameter(name: name, value: text, charset: charset, language: language)
         parameter.sourceRange = range
         return parameter
     }
 
-    /// `ext-octet := "%" 2(DIGIT / "A" / "B" / "C" / "D" / "E" / "F")` (RFC 2231 section 7),
-    /// lowercase hex accepted; a `%` not followed by two hex digits is kept as it stands.
-    static func percentDecode(_ encoded: ArraySlice<UInt8>, into bytes: inout [UInt8], at range: Range<Int>,
-                              diagnostics: inout [Diagnostic]) {
-        var index = encoded.startIndex
-        var reported = false
-        while index < encoded.endIndex {
-            let byte = encoded[index]
-            if byte == UInt8(ascii: "%"), index + 2 < encoded.endIndex,
-               let high = ASCII.hexValue(encoded[index + 1]), let low = ASCII.hexValue(encoded[index + 2]) {
-                bytes.append(high << 4 | low)
-                index += 3
-                continue
+    /// A plain value: ASCII as is; raw 8-bit bytes as UTF-8 if valid, else windows-1252; RFC 2047
+    /// encoded words (`name="=?utf-8?q?...?="`), which RFC 2047 section 5 forbids in parameters
+    /// but many clients write, decoded with a diagnostic.
+    static func decodePlain(_ raw: RawParameter, diagnostics: inout [Diagnostic]) -> String {
+        let bytes = raw.value
+        if MIMEParameters.containsEncodedWordStart(bytes) {
+            let decoded = EncodedWord.decode(bytes, context: .unstructured)
+            var ignored: [Diagnostic] = []
+            // Text that merely contains "=?" decodes to itself and is not reported.
+            if decoded.text != decode8Bit(bytes, at: raw.valueRange, diagnostics: &ignored, report: false) {
+                diagnostics.append(Diagnostic(.parameterEncodedWord, .warning, at: raw.valueRange,
+                                              "RFC 2047 encoded word in a parameter value (RFC 2047 section 5 forbids it); decoded"))
+                diagnostics.append(contentsOf: decoded.diagnostics.map { $0.shifted(by: raw.valueOffset) })
+                return decoded.text
             }
-            if byte == UInt8(ascii: "%"), !reported {
-                reported = true
-                diagnostics.append(Diagnostic(.parameterInvalidExtendedValue, .warning, at: range,
-                                              "'%' not followed by two hex digits kept as is"))
-            }
-            bytes.append(byte)
-            index += 1
         }
+        return decode8Bit(bytes, at: raw.valueRange, diagnostics: &diagnostics, report: true)
     }
 
-    /// A plain value: ASCII as is; raw 8-bit bytes as UTF-8 if valid, else windows-1252.
-    static func decodePlain(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic]) -> String {
-        decode8Bit(bytes, at: range, diagnostics: &diagnostics, report: true)
+    /// Whether `=?` occurs, the start of every RFC 2047 encoded word.
+    static func containsEncodedWordStart(_ bytes: [UInt8]) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == ASCII.equals, byte == ASCII.question { return true }
+            previous = byte
+        }
+        return false
     }
 
     static func decode8Bit(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic], report: Bool) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            if report {
-                diagnostics.append(Diagnostic(.parameter8Bit, .info, at: range, "raw UTF-8 in a parameter value"))
-            }
-            return text
+        let decoded = Charset.decodeHeaderBytes(bytes)
+        if decoded.usedFallback {
+            diagnostics.append(Diagnostic(.parameter8Bit, .warning, at: range,
+                                          "raw 8-bit parameter value is not UTF-8; read as \(decoded.charset.mimeName)"))
+        } else if report {
+            diagnostics.append(Diagnostic(.parameter8Bit, .info, at: range, "raw UTF-8 in a parameter value"))
         }
-        diagnostics.append(Diagnostic(.parameter8Bit, .warning, at: range,
-                                      "raw 8-bit parameter value is not UTF-8; read as windows-1252"))
-        if let windows1252 = Charset("windows-1252") {
-            return windows1252.decode(bytes).text
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return decoded.text
     }
 }
 
@@ -578,14 +574,8 @@ extension Diagnostic.Code {
     public static let parameterSectionsOutOfOrder = Diagnostic.Code("parameter-sections-out-of-order")
     /// An RFC 2231 section is missing (section 3 requires them consecutive from 0).
     public static let parameterSectionGap = Diagnostic.Code("parameter-section-gap")
+    /// An RFC 2047 encoded word in a parameter value (forbidden by RFC 2047 section 5), decoded.
+    public static let parameterEncodedWord = Diagnostic.Code("parameter-encoded-word")
     /// A plain parameter dropped in favour of its RFC 2231 form of the same name.
     public static let parameterSuperseded = Diagnostic.Code("parameter-superseded")
-    /// An RFC 2231 extended value without its `charset'language'` prefix, or with a bad `%`.
-    public static let parameterInvalidExtendedValue = Diagnostic.Code("parameter-invalid-extended-value")
-    /// An RFC 2231 extended value in quotes, which section 7's grammar does not allow.
-    public static let parameterQuotedExtendedValue = Diagnostic.Code("parameter-quoted-extended-value")
-    /// The charset of an RFC 2231 value is not known.
-    public static let parameterUnknownCharset = Diagnostic.Code("parameter-unknown-charset")
-    /// An RFC 2231 value has bytes invalid in its charset.
-    public static let parameterCharsetError = Diagnostic.Code("parameter-charset-error")
 }
