@@ -3,13 +3,14 @@ extension MessageBuilder {
     /// that describe it.
     ///
     /// Build parts with ``text(_:subtype:charset:format:)``,
-    /// ``binary(_:type:subtype:parameters:filename:inline:)``,
+    /// ``binary(_:type:filename:inline:)``,
     /// ``multipart(_:_:preamble:epilogue:)`` and ``message(_:)``, then adjust the properties.
     public struct Part: Sendable {
         /// What the part holds.
         public var content: Content
-        /// `Content-Disposition` (RFC 2183), or `nil` for none.
-        public var disposition: Disposition?
+        /// `Content-Disposition` (RFC 2183), or `nil` for none. Its parameters go through the
+        /// parameter renderer: long or non-ASCII file names use RFC 2231.
+        public var disposition: ContentDisposition?
         /// `Content-ID` (RFC 2045 section 7), for references from other parts (`cid:` URLs).
         public var contentID: MessageID?
         /// `Content-Description` (RFC 2045 section 8), unstructured text, RFC 2047-encoded as needed.
@@ -22,7 +23,7 @@ extension MessageBuilder {
         public var extraFields: [Field]
 
         /// Creates a part from its content.
-        public init(_ content: Content, disposition: Disposition? = nil) {
+        public init(_ content: Content, disposition: ContentDisposition? = nil) {
             self.content = content
             self.disposition = disposition
             self.contentID = nil
@@ -36,8 +37,10 @@ extension MessageBuilder {
             /// Text (RFC 2046 section 4.1), written as `text/<subtype>` in `charset`. Line breaks
             /// (LF, CR or CRLF) become CRLF, the canonical form of section 4.1.1.
             case text(String, subtype: String, charset: Charset, format: TextFormat)
-            /// Any other discrete content (RFC 2046 sections 4.2-4.5), sent byte for byte.
-            case binary([UInt8], type: String, subtype: String, parameters: MIMEParameters)
+            /// Any other discrete content (RFC 2046 sections 4.2-4.5), sent byte for byte with the
+            /// given media type. A `text/*` type here means text already in its charset's bytes,
+            /// whose line breaks are kept as they are.
+            case binary([UInt8], type: ContentType)
             /// A multipart (RFC 2046 section 5.1) of the given subtype (`mixed`, `alternative`,
             /// `related`...). Preamble and epilogue are US-ASCII text that readers ignore.
             case multipart(subtype: String, parts: [Part], preamble: String?, epilogue: String?)
@@ -57,38 +60,6 @@ extension MessageBuilder {
             case flowedDelSp
         }
 
-        /// A `Content-Disposition` (RFC 2183).
-        public struct Disposition: Sendable, Hashable {
-            /// `inline` or `attachment` (RFC 2183 sections 2.1 and 2.2), or another token.
-            public var kind: String
-            /// The `filename` parameter (RFC 2183 section 2.3); written with RFC 2231 when it is
-            /// long or not ASCII.
-            public var filename: String?
-            /// Whether to write the `size` parameter (RFC 2183 section 2.7), the decoded size in
-            /// octets, for binary content.
-            public var includesSize: Bool
-            /// Further parameters, written after `filename` and `size`.
-            public var parameters: MIMEParameters
-
-            /// Creates a disposition.
-            public init(kind: String, filename: String? = nil, includesSize: Bool = false, parameters: MIMEParameters = []) {
-                self.kind = kind
-                self.filename = filename
-                self.includesSize = includesSize
-                self.parameters = parameters
-            }
-
-            /// `attachment` (RFC 2183 section 2.2): shown only on request.
-            public static func attachment(filename: String? = nil, includesSize: Bool = true) -> Disposition {
-                Disposition(kind: "attachment", filename: filename, includesSize: includesSize)
-            }
-
-            /// `inline` (RFC 2183 section 2.1): shown with the message.
-            public static func inline(filename: String? = nil, includesSize: Bool = false) -> Disposition {
-                Disposition(kind: "inline", filename: filename, includesSize: includesSize)
-            }
-        }
-
         /// A text part (RFC 2046 section 4.1): `text/plain; charset=utf-8` by default.
         public static func text(
             _ text: String, subtype: String = "plain", charset: Charset = .utf8, format: TextFormat = .fixed
@@ -97,13 +68,14 @@ extension MessageBuilder {
         }
 
         /// A binary part, such as an image or a file, with an `attachment` disposition (or `inline`)
-        /// carrying the file name and size (RFC 2183).
+        /// carrying the file name and the size in octets (RFC 2183 sections 2.3 and 2.7).
         public static func binary(
-            _ bytes: [UInt8], type: String, subtype: String, parameters: MIMEParameters = [],
-            filename: String? = nil, inline: Bool = false
+            _ bytes: [UInt8], type: ContentType, filename: String? = nil, inline: Bool = false
         ) -> Part {
-            Part(.binary(bytes, type: type, subtype: subtype, parameters: parameters),
-                 disposition: inline ? .inline(filename: filename, includesSize: true) : .attachment(filename: filename))
+            var disposition = ContentDisposition(inline ? .inline : .attachment)
+            disposition.filename = filename
+            disposition.size = bytes.count
+            return Part(.binary(bytes, type: type), disposition: disposition)
         }
 
         /// A multipart (RFC 2046 section 5.1) of `subtype` holding `parts`.

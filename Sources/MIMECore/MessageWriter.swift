@@ -86,14 +86,14 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
             } else {
                 throw .unencodableText(charset: charset.mimeName)
             }
-            typeTokens = try Self.mediaTypeTokens("text", subtype, parameters)
+            typeTokens = try Self.mediaTypeTokens(ContentType(type: "text", subtype: subtype, parameters: parameters))
             let chosen = try Self.leafEncoding(part.transferEncoding, bytes) ?? selector.encoding(forText: bytes)
             encoding = chosen
             body = Self.encode(bytes, chosen, isText: true)
             isEightBit = chosen == .eightBit || chosen == .binary
 
-        case .binary(let bytes, let type, let subtype, let parameters):
-            typeTokens = try Self.mediaTypeTokens(type, subtype, parameters)
+        case .binary(let bytes, let type):
+            typeTokens = try Self.mediaTypeTokens(type)
             let chosen = try Self.leafEncoding(part.transferEncoding, bytes) ?? selector.encoding(forBinary: bytes)
             encoding = chosen
             body = Self.encode(bytes, chosen, isText: false)
@@ -111,14 +111,15 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
             let preambleBytes = try Self.asciiText(preamble)
             let epilogueBytes = try Self.asciiText(epilogue)
             let boundary = try chooseBoundary(avoiding: children + [preambleBytes ?? [], epilogueBytes ?? []])
-            typeTokens = try Self.mediaTypeTokens("multipart", subtype, [("boundary", ASCII.string(boundary))])
+            typeTokens = try Self.mediaTypeTokens(
+                ContentType(type: "multipart", subtype: subtype, parameters: [("boundary", ASCII.string(boundary))]))
             encoding = try Self.compositeEncoding(part.transferEncoding, isEightBit: isEightBit)
             body = Self.multipartBody(children, boundary: boundary, preamble: preambleBytes, epilogue: epilogueBytes)
 
         case .message(let inner):
             body = try message(inner, now: now)
             isEightBit = body.contains { $0 >= 0x80 }
-            typeTokens = try Self.mediaTypeTokens("message", "rfc822", [])
+            typeTokens = try Self.mediaTypeTokens(.messageRFC822)
             encoding = try Self.compositeEncoding(part.transferEncoding, isEightBit: isEightBit)
         }
 
@@ -126,7 +127,7 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
         try fold(&fields, "Content-Type", tokens: typeTokens)
         if let encoding { try fold(&fields, "Content-Transfer-Encoding", tokens: [encoding.rawValue]) }
         if let disposition = part.disposition {
-            try fold(&fields, "Content-Disposition", tokens: Self.dispositionTokens(disposition, content: part.content))
+            try fold(&fields, "Content-Disposition", tokens: Self.dispositionTokens(disposition))
         }
         if let id = part.contentID { try fold(&fields, "Content-ID", tokens: [id.bracketed]) }
         if let description = part.contentDescription { try fold(&fields, "Content-Description", text: description) }
@@ -235,41 +236,37 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
 
     // MARK: - Field rendering
 
-    /// `type "/" subtype *(";" parameter)` (RFC 2045 section 5.1) as folding tokens: the `;`
-    /// after each item stays with it, and each parameter is a token of its own.
-    static func mediaTypeTokens(_ type: String, _ subtype: String, _ parameters: MIMEParameters) throws(MessageBuilder.Error) -> [String] {
-        for name in [type, subtype] where name.isEmpty || !name.utf8.allSatisfy({ $0 < 0x80 && FieldScanner.isTokenChar($0) }) {
-            throw .invalidMediaType(type + "/" + subtype)
-        }
-        return parameterTokens(head: type.lowercased() + "/" + subtype.lowercased(), parameters)
+    /// `type "/" subtype *(";" parameter)` (RFC 2045 section 5.1) through the content-type
+    /// renderer, as folding tokens.
+    static func mediaTypeTokens(_ type: ContentType) throws(MessageBuilder.Error) -> [String] {
+        guard isToken(type.type), isToken(type.subtype) else { throw .invalidMediaType(type.mimeType) }
+        return foldingTokens(type.renderedTokens())
     }
 
-    /// `disposition := disposition-type *(";" disposition-parm)` (RFC 2183 section 2).
-    static func dispositionTokens(_ disposition: MessageBuilder.Part.Disposition, content: MessageBuilder.Part.Content) throws(MessageBuilder.Error) -> [String] {
-        guard !disposition.kind.isEmpty, disposition.kind.utf8.allSatisfy({ $0 < 0x80 && FieldScanner.isTokenChar($0) }) else {
-            throw .invalidMediaType(disposition.kind)
-        }
-        var parameters: MIMEParameters = []
-        if let filename = disposition.filename { parameters.append(name: "filename", value: filename) }
-        if disposition.includesSize, case .binary(let bytes, _, _, _) = content {
-            parameters.append(name: "size", value: String(bytes.count))
-        }
-        for parameter in disposition.parameters { parameters.append(parameter) }
-        return parameterTokens(head: disposition.kind.lowercased(), parameters)
+    /// `disposition := disposition-type *(";" disposition-parm)` (RFC 2183 section 2) through the
+    /// content-disposition renderer, as folding tokens.
+    static func dispositionTokens(_ disposition: ContentDisposition) throws(MessageBuilder.Error) -> [String] {
+        guard isToken(disposition.kind.rawValue) else { throw .invalidMediaType(disposition.kind.rawValue) }
+        return foldingTokens(disposition.renderedTokens())
     }
 
-    /// The parameter renderer writes `; name=value` strings; for folding, the `;` goes with the
+    /// `token` of RFC 2045 section 5.1, in US-ASCII.
+    static func isToken(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 < 0x80 && FieldScanner.isTokenChar($0) }
+    }
+
+    /// The renderers write each parameter as `; name=value`; for folding, the `;` goes with the
     /// previous token and the space before the parameter is the break point.
-    static func parameterTokens(head: String, _ parameters: MIMEParameters) -> [String] {
-        var tokens = [head]
-        for rendered in parameters.renderedTokens() {
-            var text = Substring(rendered)
-            if text.hasPrefix(";") {
+    static func foldingTokens(_ rendered: [String]) -> [String] {
+        var tokens: [String] = []
+        for item in rendered {
+            var text = Substring(item)
+            if text.hasPrefix(";"), !tokens.isEmpty {
                 tokens[tokens.count - 1] += ";"
                 text = text.dropFirst()
             }
             while text.first == " " { text = text.dropFirst() }
-            tokens.append(String(text))
+            if !text.isEmpty { tokens.append(String(text)) }
         }
         return tokens
     }

@@ -2,7 +2,7 @@ import MIMECore
 import Testing
 
 /// SplitMix64: a tiny seeded generator so that property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
+struct FolderBuilderRNG: RandomNumberGenerator, Sendable {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -177,7 +177,7 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
     /// holds a single token that is longer; no line is ever over 998.
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func foldingProperties(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = FolderBuilderRNG(seed: seed)
         for _ in 0..<150 {
             var tokens: [HeaderFolder.Token] = []
             let count = Int.random(in: 0...60, using: &rng)
@@ -220,7 +220,7 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
 
     @Test(arguments: [11, 12, 13])
     func unstructuredFoldingRoundTrips(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = FolderBuilderRNG(seed: seed)
         for _ in 0..<200 {
             let length = Int.random(in: 0...600, using: &rng)
             let value: [UInt8] = (0..<length).map { _ in
