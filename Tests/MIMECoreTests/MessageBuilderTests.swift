@@ -464,7 +464,7 @@ extension Substring {
         #expect(out.allSatisfy { $0 < 0x80 })
         #expect(lines(out).allSatisfy { $0.utf8.count <= 78 })
         let value = headerFields(out).first { $0.name == "Content-Disposition" }!.value
-        #expect(value.hasPrefix("attachment; filename*0*=utf-8''R%C3%A9sum%C3%A9"))
+        #expect(value.lowercased().hasPrefix("attachment; filename*0*=utf-8''r%c3%a9sum%c3%a9"))
         let parameterText = Array(value.utf8.drop { $0 != UInt8(ascii: ";") })
         var diagnostics: [Diagnostic] = []
         let parameters = MIMEParameters.parse(parameterText[...], diagnostics: &diagnostics)
@@ -480,7 +480,8 @@ extension Substring {
         let body = lines(out).drop { !$0.isEmpty }.dropFirst()
         #expect(body.count > 2)
         #expect(body.allSatisfy { $0.utf8.count <= 78 })
-        #expect(FormatFlowed.decode(body.joined(separator: "\r\n"), lineEnding: "\n") == paragraph + "\nshort")
+        // The flowed encoder ends the last line with a line break.
+        #expect(FormatFlowed.decode(body.joined(separator: "\r\n"), lineEnding: "\n") == paragraph + "\nshort\n")
 
         let delsp = try serialize(builder(.text("x", format: .flowedDelSp)))
         #expect(headerFields(delsp).first { $0.name == "Content-Type" }?.value == "text/plain; charset=utf-8; format=flowed; delsp=yes")
@@ -589,8 +590,11 @@ struct RandomMessageMaker {
         for _ in 0..<int(0...6) {
             var line = text(words: 0...(chance(20) ? 40 : 8))
             if flowed {
-                while line.last == " " || line.last == "\t" { line.removeLast() }
-                while line.first == " " || line.first == ">" || line.first == "\t" { line.removeFirst() }
+                // By scalars, not Characters: ">" followed by a joiner is one Character.
+                var scalars = Array(line.unicodeScalars)
+                while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+                while let first = scalars.first, first == " " || first == ">" || first == "\t" { scalars.removeFirst() }
+                line = String(String.UnicodeScalarView(scalars))
                 if line == "--" { line = "x" }
             }
             lines.append(line)
@@ -738,11 +742,14 @@ struct RandomMessageMaker {
             #expect(type == "text/" + subtype, "\(path) type")
             #expect(parameters["charset"] == "utf-8", "\(path) charset")
             var decoded = string(decodedBody(parsed))
+            var expected = canonical(value)
             if format != .fixed {
                 #expect(parameters["format"] == "flowed", "\(path) format")
                 decoded = FormatFlowed.decode(decoded, delSp: format == .flowedDelSp, lineEnding: "\r\n")
+                // The flowed encoder ends the last line with a line break.
+                if !expected.isEmpty, !expected.hasSuffix("\r\n") { expected += "\r\n" }
             }
-            #expect(decoded == canonical(value), "\(path) text")
+            #expect(decoded == expected, "\(path) text")
         case .binary(let bytes, let contentType):
             #expect(type == contentType.mimeType, "\(path) type")
             #expect(decodedBody(parsed) == bytes, "\(path) binary body")
