@@ -83,6 +83,7 @@ public struct HeaderFolder: Sendable, Hashable {
         /// as encoded words, which split freely, and fold again.
         case tokenTooLong(tokenIndex: Int, length: Int)
 
+        /// A one-line explanation naming the rule that was broken.
         public var description: String {
             switch self {
             case .invalidFieldName(let name): "invalid header field name \"\(name)\""

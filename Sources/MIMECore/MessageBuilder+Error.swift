@@ -30,6 +30,7 @@ extension MessageBuilder {
         /// composite types allow only identity encodings; `7bit` needs 7bit data).
         case unsuitableTransferEncoding(ContentTransferEncoding)
 
+        /// A one-line explanation naming the rule that was broken.
         public var description: String {
             switch self {
             case .missingFrom: "the From field is required (RFC 5322 section 3.6)"

@@ -168,6 +168,25 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
         }
     }
 
+    @Test func structuredTokensKeepQuotedStringsCommentsAndLiteralsWhole() {
+        let value = Array(#"attachment; filename="a b \" c.txt"; x=(a comment) [1.2 3] end"#.utf8)
+        let tokens = HeaderFolder.structuredTokens(value)
+        #expect(tokens.map { text($0.text) } == ["attachment;", #"filename="a b \" c.txt";"#, "x=(a comment)", "[1.2 3]", "end"])
+        #expect(tokens.allSatisfy { $0.leadingWhitespace == [0x20] })
+        #expect(HeaderFolder.structuredTokens(Array("=?utf-8?q?x?= y".utf8)).map(\.containsEncodedWord) == [true, false])
+        #expect(HeaderFolder.structuredTokens([]).map { text($0.leadingWhitespace + $0.text) } == [" "])
+        // Trailing whitespace stays with the last token, so no line is left holding only spaces.
+        #expect(HeaderFolder.structuredTokens(Array("a b  ".utf8)).map { text($0.text) } == ["a", "b  "])
+    }
+
+    @Test func foldStructuredBreaksOnlyOutsideQuotes() throws {
+        let quoted = "\"" + String(repeating: "q ", count: 40) + "\""
+        let value = "attachment; filename=" + quoted + "; size=10"
+        let out = try folder.foldStructured(name: "Content-Disposition", Array(value.utf8))
+        #expect(lines(of: out).map(text) == ["Content-Disposition: attachment;", " filename=" + quoted + ";", " size=10"])
+        #expect(text(HeaderFolder.unfold(out)) == "Content-Disposition: " + value + "\r\n")
+    }
+
     @Test func unfoldOnlyRemovesCRLFBeforeWhitespace() {
         let folded = Array("Subject: a\r\n b\r\n\tc\r\n".utf8)
         #expect(text(HeaderFolder.unfold(folded)) == "Subject: a b\tc\r\n")

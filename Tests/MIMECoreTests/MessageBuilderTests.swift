@@ -2,7 +2,7 @@ import MIMECore
 import Testing
 
 /// Hands out the given boundaries in turn, so that output is reproducible.
-struct SequenceBoundaries: BoundaryGenerator {
+struct BuilderTestBoundaries: BoundaryGenerator {
     var values: [String]
     var index = 0
     init(_ values: [String]) { self.values = values }
@@ -13,7 +13,7 @@ struct SequenceBoundaries: BoundaryGenerator {
 }
 
 /// Hands out `<idN@domain>`.
-struct CountingIDs: MessageIDGenerator {
+struct BuilderTestIDs: MessageIDGenerator {
     var counter = 0
     mutating func nextMessageID(domain: String?) -> MessageID {
         counter += 1
@@ -28,8 +28,8 @@ private let bob = Mailbox(localPart: "bob", domain: "example.net")
 private let fixedDate = MessageDate(year: 2026, month: 11, day: 23, hour: 10, minute: 30, second: 5, offsetMinutes: 60)!
 
 private func serialize(_ builder: MessageBuilder, boundaries: [String] = ["b1", "b2", "b3", "b4"]) throws -> [UInt8] {
-    var generator = SequenceBoundaries(boundaries)
-    var ids = CountingIDs()
+    var generator = BuilderTestBoundaries(boundaries)
+    var ids = BuilderTestIDs()
     return try builder.serialize(boundaries: &generator, messageIDs: &ids, now: { fixedDate })
 }
 
@@ -435,8 +435,8 @@ extension Substring {
     }
 
     @Test func nowIsOnlyAskedWhenTheDateIsMissing() throws {
-        var boundaries = SequenceBoundaries(["b"])
-        var ids = CountingIDs()
+        var boundaries = BuilderTestBoundaries(["b"])
+        var ids = BuilderTestIDs()
         var asked = 0
         _ = try builder(.text("x")).serialize(boundaries: &boundaries, messageIDs: &ids, now: { asked += 1; return fixedDate })
         #expect(asked == 0)
@@ -451,8 +451,8 @@ extension Substring {
         let message = builder(.multipart("mixed", [.text("\u{1F600} hi"), .binary([1, 2, 3], type: ContentType(type: "application", subtype: "x"))]))
         var first = RandomBoundaryGenerator(source: FolderBuilderRNG(seed: 1))
         var second = RandomBoundaryGenerator(source: FolderBuilderRNG(seed: 1))
-        var ids1 = CountingIDs()
-        var ids2 = CountingIDs()
+        var ids1 = BuilderTestIDs()
+        var ids2 = BuilderTestIDs()
         let a = try message.serialize(boundaries: &first, messageIDs: &ids1, now: { fixedDate })
         let b = try message.serialize(boundaries: &second, messageIDs: &ids2, now: { fixedDate })
         #expect(a == b)
@@ -800,18 +800,39 @@ struct RandomMessageMaker {
         return string(result)
     }
 
+    /// RFC 5322 section 2.1.1: header lines longer than 78 characters only when they hold a
+    /// single token that cannot be broken (with the field name, on a first line).
+    func checkHeaderLineLengths(_ message: Message, _ path: String) {
+        message.root.forEachPart { part in
+            var unstructured = false
+            for line in lines(Array(part.source[part.headerOffset..<part.headerEndOffset])) where !line.isEmpty {
+                var rest = Array(line.utf8)
+                if rest.first != 0x20, rest.first != 0x09, let colon = rest.firstIndex(of: UInt8(ascii: ":")) {
+                    let name = String(decoding: rest[..<colon], as: UTF8.self).lowercased()
+                    unstructured = ["subject", "chat-group-name", "content-description"].contains(name)
+                    rest = Array(rest[(colon + 1)...])
+                }
+                guard line.utf8.count > 78 else { continue }
+                let trimmed = Array(rest.drop { $0 == 0x20 || $0 == 0x09 })
+                let tokens = unstructured ? HeaderFolder.unstructuredTokens(trimmed) : HeaderFolder.structuredTokens(trimmed)
+                #expect(tokens.count == 1, "\(path): header line of \(line.utf8.count) characters: \(line)")
+            }
+        }
+    }
+
     @Test(arguments: [101, 202, 303, 404, 505, 606])
     func buildSerializeParseGivesTheSameMessage(seed: UInt64) throws {
         var maker = RandomMessageMaker(rng: FolderBuilderRNG(seed: seed))
         for index in 0..<60 {
             let built = maker.message()
             var boundaries = RandomBoundaryGenerator(source: FolderBuilderRNG(seed: seed &* 1000 &+ UInt64(index)))
-            var ids = CountingIDs()
+            var ids = BuilderTestIDs()
             let bytes = try built.serialize(boundaries: &boundaries, messageIDs: &ids, now: { fixedDate })
             #expect(!hasBareLineBreak(bytes), "seed \(seed) message \(index): bare line break")
             #expect(bytes.allSatisfy { $0 < 0x80 }, "seed \(seed) message \(index): 8-bit octet without 8bit allowed")
             for line in lines(bytes) { #expect(line.utf8.count <= 998, "seed \(seed) message \(index): line too long") }
             let parsed = Message.parse(bytes)
+            checkHeaderLineLengths(parsed, "seed \(seed) message \(index)")
             check(built, parsed.root, "seed \(seed) message \(index)")
         }
     }
