@@ -35,7 +35,11 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
         self.engine = engine
     }
 
+    /// Two charsets are equal when they resolve to the same ICU converter, whatever label named
+    /// them (RFC 2978 section 2: aliases name the same charset).
     public static func == (lhs: Charset, rhs: Charset) -> Bool { lhs.name == rhs.name }
+
+    /// Hashes the resolved name, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// `mimeName`.

@@ -299,6 +299,11 @@ struct HeaderTextDecoder {
                 .encodedWordTooLong, .info, at: word.range,
                 "encoded word of \(word.range.count) characters; RFC 2047 allows 75"))
         }
+        if let eightBit = input[word.text].firstIndex(where: { $0 >= 0x80 }) {
+            diagnostics.append(Diagnostic(
+                .encodedWordEightBitText, .warning, at: eightBit..<eightBit + 1,
+                "encoded text contains a raw 8-bit byte; RFC 2047 allows only printable ASCII"))
+        }
         if word.text.isEmpty {
             diagnostics.append(Diagnostic(.encodedWordEmpty, .info, at: word.range, "encoded word without encoded text"))
         }
@@ -427,8 +432,8 @@ struct HeaderTextDecoder {
 
     /// The offset of the `?=` that ends `encoded-text`, which cannot contain white space or
     /// controls (RFC 2047 section 2); inside quoted strings and comments it also cannot contain
-    /// their delimiters (section 5). A literal `?` not followed by `=` is tolerated, as clients
-    /// do.
+    /// their delimiters (section 5). A literal `?` not followed by `=`, and 8-bit bytes, are
+    /// tolerated, as clients do.
     private mutating func findTerminator(from start: Int) -> Int? {
         if start <= noTerminatorBefore { return nil }
         let count = input.count
@@ -436,7 +441,8 @@ struct HeaderTextDecoder {
         while cursor < count {
             let byte = input[cursor]
             if byte == ASCII.question && cursor + 1 < count && input[cursor + 1] == ASCII.equals { return cursor }
-            if byte <= 0x20 || byte >= 0x7F { break }
+            // Raw 8-bit bytes are tolerated (and reported): some clients put UTF-8 in Q text.
+            if byte <= 0x20 || byte == 0x7F { break }
             if inQuotes && byte == ASCII.quote { break }
             if inComment && (byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")) { break }
             cursor += 1

@@ -214,6 +214,13 @@ struct EncodedWordDecodingTests {
         #expect(codes(result) == [.encodedWordEmpty])
     }
 
+    @Test func rawEightBitInsideQText() {
+        let result = decode("=?utf-8?q?caf\u{E9}_ok?= x")
+        #expect(result.text == "café ok x")
+        #expect(codes(result) == [.encodedWordEightBitText])
+        #expect(result.diagnostics[0].range == 13..<14)
+    }
+
     @Test func questionMarkInsideQText() {
         #expect(decode("=?utf-8?q?why?_not??=").text == "why? not?")
     }
