@@ -388,6 +388,16 @@ struct EncodedWordEncodingTests {
         #expect(decode(tokens.joined(separator: "\r\n ")).text == text)
     }
 
+    @Test func shorterWordsOnRequest() {
+        let text = String(repeating: "日本", count: 20)
+        for limit in [5, 20, 33, 50, 75, 200] {
+            let tokens = EncodedWord.encode(text, maximumWordLength: limit)
+            #expect(tokens.allSatisfy { $0.utf8.count <= Swift.min(Swift.max(limit, 20), 75) }, "\(limit)")
+            #expect(decode(tokens.joined(separator: " ")).text == text)
+        }
+        #expect(EncodedWord.encode("🎉", maximumWordLength: 1) == ["=?UTF-8?B?8J+OiQ==?="])
+    }
+
     @Test func graphemeClustersAreNotSplit() {
         let family = "👩‍👩‍👧‍👦"
         let text = String(repeating: family, count: 20)
