@@ -6,7 +6,7 @@ import MIMECharset
 /// the charset), plus the workarounds that widely used mail clients apply to real mail; see
 /// ``decode(_:context:options:)``. Encoding follows RFC 2047 sections 4 and 5; see
 /// ``encode(_:context:)``.
-public enum EncodedWord {
+public enum EncodedWord: Sendable {
     /// Where in a header the text appears, which decides the rules of RFC 2047 section 5.
     public struct Context: Sendable, Hashable, CustomStringConvertible {
         enum Kind: Sendable, Hashable {
