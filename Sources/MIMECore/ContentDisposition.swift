@@ -149,6 +149,10 @@ extension ContentDisposition {
         self = parsed
     }
 
+    static let nonNumericZoneCodes: Set<Diagnostic.Code> = [
+        .dateMissingZone, .dateObsoleteZone, .dateMilitaryZone, .dateNonstandardZone,
+    ]
+
     /// `size-parm` and the `quoted-date-time` of the date parameters (RFC 2183 section 2).
     func checkParameters(diagnostics: inout [Diagnostic]) {
         for parameter in parameters {
@@ -164,6 +168,10 @@ extension ContentDisposition {
                 if MessageDate.parse(ArraySlice(Array(parameter.value.utf8)), diagnostics: &dateDiagnostics) == nil {
                     diagnostics.append(Diagnostic(.contentDispositionInvalidDate, .warning, at: range,
                                                   "\(parameter.name) '\(parameter.value)' is not a date"))
+                } else if dateDiagnostics.contains(where: { ContentDisposition.nonNumericZoneCodes.contains($0.code) }) {
+                    // quoted-date-time: "numeric timezones (+HHMM or -HHMM) MUST be used".
+                    diagnostics.append(Diagnostic(.contentDispositionInvalidDate, .warning, at: range,
+                                                  "\(parameter.name) has no numeric zone (RFC 2183 section 2)"))
                 }
             default:
                 break

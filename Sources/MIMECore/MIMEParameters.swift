@@ -509,7 +509,17 @@ extension MIMEParameters {
         }
         // The sections are joined as bytes before charset conversion (RFC 2231 section 4.1), so
         // a character split between an encoded and a plain section still decodes.
-        let text = ParameterValue.decodeText(bytes, charsetLabel: charset, range: range, diagnostics: &diagnostics)
+        var text: String
+        if !ordered.contains(where: { raws[$0].extended }), MIMEParameters.containsEncodedWordStart(bytes) {
+            // Plain sections holding an RFC 2047 word split across them, as some clients write.
+            var joined = raws[firstRaw]
+            joined.value = bytes
+            joined.valueRange = range
+            joined.quoted = false
+            text = decodePlain(joined, diagnostics: &diagnostics)
+        } else {
+            text = ParameterValue.decodeText(bytes, charsetLabel: charset, range: range, diagnostics: &diagnostics)
+        }
         var parameter = Parameter(name: name, value: text, charset: charset, language: language)
         parameter.sourceRange = range
         return parameter

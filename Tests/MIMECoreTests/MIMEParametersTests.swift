@@ -73,6 +73,7 @@ struct MIMEParametersTests {
         (Array("name=\"=?UTF-8?B?csOpc3Vtw6kucGRm?=\"".utf8), ["name=résumé.pdf"], [.parameterEncodedWord]),
         (Array("name==?utf-8?q?a_b?=".utf8), ["name=a b"], [.parameterEncodedWord]),
         (Array("name=\"a=?b\"".utf8), ["name=a=?b"], []),
+        (Array("name*0=\"=?utf-8?B?csOpc3Vt\"; name*1=\"w6kucGRm?=\"".utf8), ["name=résumé.pdf"], [.parameterEncodedWord]),
         // Unquoted values with spaces or specials, read to the next ';'.
         (Array("timeout=Tue, 5 Dec 2017 10:00:00 +0000; x=y".utf8),
          ["timeout=Tue, 5 Dec 2017 10:00:00 +0000", "x=y"], [.parameterUnquotedSpecials]),
