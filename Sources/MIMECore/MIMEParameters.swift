@@ -246,7 +246,7 @@ extension MIMEParameters {
         scanner.skipCFWS(diagnostics: &diagnostics)
         guard scanner.consume(ASCII.equals) else {
             let here = scanner.position
-            skipToSemicolon(&scanner, diagnostics: &diagnostics)
+            if !startsParameter(scanner) { skipToSemicolon(&scanner, diagnostics: &diagnostics) }
             diagnostics.append(Diagnostic(.parameterMissingValue, .warning, at: start..<scanner.position,
                                           "parameter '\(ASCII.string(name))' has no value"))
             return RawParameter(attribute: attribute, section: section, extended: extended, value: [],

@@ -117,6 +117,8 @@ struct DateLexer {
         scanner = FieldScanner(value)
     }
 
+    /// `*([CFWS] (1*DIGIT / 1*ALPHA / VCHAR))`: the tokens of the value with the comments between
+    /// them. Returns `false` past `maximumTokens`.
     mutating func tokenize(diagnostics: inout [Diagnostic]) -> Bool {
         while true {
             let gapStart = scanner.position

@@ -82,6 +82,8 @@ struct MIMEParametersTests {
         // Missing values, stray and missing semicolons, junk.
         (Array("a; b=c".utf8), ["a=", "b=c"], [.parameterMissingValue]),
         (Array("a=; b=c".utf8), ["a=", "b=c"], [.parameterMissingValue]),
+        (Array("a b=c".utf8), ["a=", "b=c"], [.parameterMissingValue, .parameterMissingSemicolon]),
+        (Array("a junk; b=c".utf8), ["a=", "b=c"], [.parameterMissingValue]),
         (Array(";; a=b;".utf8), ["a=b"], [.parameterStraySemicolon]),
         (Array("a=b;".utf8), ["a=b"], [.parameterStraySemicolon]),
         (Array("a=\"b\" c=\"d\"".utf8), ["a=b", "c=d"], [.parameterMissingSemicolon]),
