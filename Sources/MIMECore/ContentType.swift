@@ -98,7 +98,8 @@ extension ContentType {
             var rest = FieldScanner(value)
             rest.position = semicolon
             var ignored: [Diagnostic] = []
-            parameters = MIMEParameters.parse(&rest, requireLeadingSemicolon: true, options: options, diagnostics: &ignored)
+            parameters = MIMEParameters.parse(&rest, requireLeadingSemicolon: true, options: options,
+                                              diagnostics: &ignored)
         }
         if parameters["charset"] == nil { parameters.append(name: "charset", value: "us-ascii") }
         return ContentType(type: "text", subtype: "plain", parameters: parameters)
@@ -109,7 +110,9 @@ extension ContentType {
     public init?(_ string: String) {
         var diagnostics: [Diagnostic] = []
         var scanner = FieldScanner(Array(string.utf8))
-        guard let result = ContentType.parseType(&scanner, options: .default, diagnostics: &diagnostics) else { return nil }
+        guard let result = ContentType.parseType(&scanner, options: .default, diagnostics: &diagnostics) else {
+            return nil
+        }
         self = result
     }
 
@@ -140,7 +143,8 @@ extension ContentType {
             subtypeText = "plain"
         } else {
             diagnostics.append(Diagnostic(.contentTypeInvalid, .error, at: start..<scanner.position,
-                                          "'\(typeText)' without a subtype; text/plain; charset=us-ascii assumed (RFC 2045 section 5.2)"))
+                                          "'\(typeText)' without a subtype; text/plain; charset=us-ascii assumed "
+                                              + "(RFC 2045 section 5.2)"))
             return nil
         }
         scanner.skipCFWS(diagnostics: &diagnostics)

@@ -203,7 +203,8 @@ extension MIMEParameters {
                 if !needSeparator, lastSemicolon != nil, !reportedStray {
                     // One report per field: a run of thousands of ';' is one problem.
                     reportedStray = true
-                    diagnostics.append(Diagnostic(.parameterStraySemicolon, .info, at: scanner.position..<(scanner.position + 1),
+                    diagnostics.append(Diagnostic(.parameterStraySemicolon, .info,
+                                                  at: scanner.position..<(scanner.position + 1),
                                                   "empty parameter between semicolons"))
                 }
                 lastSemicolon = scanner.position
@@ -307,7 +308,9 @@ extension MIMEParameters {
     }
 
     /// `attribute [section] ["*"]` where `section := "*0" / "*" [1-9] *DIGIT` (RFC 2231 section 7).
-    static func splitName(_ name: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> (attribute: [UInt8], section: Int?, extended: Bool) {
+    static func splitName(
+        _ name: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]
+    ) -> (attribute: [UInt8], section: Int?, extended: Bool) {
         let lowered = name.map(ASCII.lowercased)
         guard let star = lowered.firstIndex(of: UInt8(ascii: "*")), star > 0 else { return (lowered, nil, false) }
         let attribute = Array(lowered[..<star])
@@ -443,7 +446,8 @@ extension MIMEParameters {
             for entry in group.sections {
                 if entry.section >= options.maximumSections {
                     diagnostics.append(Diagnostic(.parameterLimit, .warning, at: raws[entry.raw].range,
-                                                  "RFC 2231 section of '\(name)' past the limit of \(options.maximumSections) ignored"))
+                                                  "RFC 2231 section of '\(name)' past the limit of "
+                                                      + "\(options.maximumSections) ignored"))
                 } else {
                     highest = Swift.max(highest, entry.section)
                 }
@@ -453,7 +457,8 @@ extension MIMEParameters {
             for entry in group.sections where entry.section <= highest {
                 if table[entry.section] != nil {
                     diagnostics.append(Diagnostic(.parameterDuplicate, .warning, at: raws[entry.raw].range,
-                                                  "section \(entry.section) of '\(name)' given twice; the second is ignored"))
+                                                  "section \(entry.section) of '\(name)' given twice; "
+                                                      + "the second is ignored"))
                 } else {
                     table[entry.section] = entry.raw
                 }
@@ -487,7 +492,8 @@ extension MIMEParameters {
         var bytes: [UInt8] = []
         for (position, index) in ordered.enumerated() {
             let raw = raws[index]
-            range = Swift.min(range.lowerBound, raw.range.lowerBound)..<Swift.max(range.upperBound, raw.range.upperBound)
+            range = Swift.min(range.lowerBound, raw.range.lowerBound)
+                ..< Swift.max(range.upperBound, raw.range.upperBound)
             guard raw.extended else {
                 bytes.append(contentsOf: raw.value)
                 continue
@@ -536,7 +542,8 @@ extension MIMEParameters {
             // Text that merely contains "=?" decodes to itself and is not reported.
             if decoded.text != decode8Bit(bytes, at: raw.valueRange, diagnostics: &ignored, report: false) {
                 diagnostics.append(Diagnostic(.parameterEncodedWord, .warning, at: raw.valueRange,
-                                              "RFC 2047 encoded word in a parameter value (RFC 2047 section 5 forbids it); decoded"))
+                                              "RFC 2047 encoded word in a parameter value "
+                                                  + "(RFC 2047 section 5 forbids it); decoded"))
                 diagnostics.append(contentsOf: decoded.diagnostics.map { $0.shifted(by: raw.valueOffset) })
                 return decoded.text
             }
@@ -554,12 +561,14 @@ extension MIMEParameters {
         return false
     }
 
-    static func decode8Bit(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic], report: Bool) -> String {
+    static func decode8Bit(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic],
+                           report: Bool) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         let decoded = Charset.decodeHeaderBytes(bytes)
         if decoded.usedFallback {
             diagnostics.append(Diagnostic(.parameter8Bit, .warning, at: range,
-                                          "raw 8-bit parameter value is not UTF-8; read as \(decoded.charset.mimeName)"))
+                                          "raw 8-bit parameter value is not UTF-8; "
+                                              + "read as \(decoded.charset.mimeName)"))
         } else if report {
             diagnostics.append(Diagnostic(.parameter8Bit, .info, at: range, "raw UTF-8 in a parameter value"))
         }

@@ -228,21 +228,26 @@ extension MessageDate {
 
         /// `date = day month year`, with `obs-day`, `obs-month`, `obs-year` (RFC 5322 section 4.3)
         /// and dashes in place of white space.
-        mutating func parseDate(diagnostics: inout [Diagnostic]) -> (year: Int, month: Int, day: Int, range: Range<Int>)? {
+        mutating func parseDate(
+            diagnostics: inout [Diagnostic]
+        ) -> (year: Int, month: Int, day: Int, range: Range<Int>)? {
             // day = ([FWS] 1*2DIGIT FWS) / obs-day
             guard let dayToken = current, dayToken.kind == .number else {
                 _ = fail("expected the day of the month", &diagnostics)
                 return nil
             }
             guard dayToken.bytes.count <= 2, let day = dayToken.number else {
-                diagnostics.append(Diagnostic(.dateOutOfRange, .error, at: dayToken.range, "day of the month is out of range"))
+                diagnostics.append(Diagnostic(.dateOutOfRange, .error, at: dayToken.range,
+                                              "day of the month is out of range"))
                 return nil
             }
             index += 1
             var dashed = false
             if consume(symbol: ASCII.hyphen) { dashed = true }
             // month = (FWS month-name FWS) / obs-month
-            guard let monthToken = current, monthToken.kind == .word, let month = matchMonth(monthToken, &diagnostics) else {
+            guard let monthToken = current, monthToken.kind == .word,
+                  let month = matchMonth(monthToken, &diagnostics)
+            else {
                 _ = fail("expected the name of a month", &diagnostics)
                 return nil
             }
@@ -302,8 +307,10 @@ extension MessageDate {
                 guard let value = readTwoDigits("second", &diagnostics) else { return nil }
                 second = value
                 // Fractions of a second have no place in RFC 5322; some generators add them anyway.
-                if let dot = current, dot.isSymbol(UInt8(ascii: ".")), let fraction = token(at: 1), fraction.kind == .number {
-                    diagnostics.append(Diagnostic(.dateDigitCount, .warning, at: dot.range.lowerBound..<fraction.range.upperBound,
+                if let dot = current, dot.isSymbol(UInt8(ascii: ".")),
+                   let fraction = token(at: 1), fraction.kind == .number {
+                    diagnostics.append(Diagnostic(.dateDigitCount, .warning,
+                                                  at: dot.range.lowerBound..<fraction.range.upperBound,
                                                   "fraction of a second ignored"))
                     index += 2
                 }
@@ -323,7 +330,8 @@ extension MessageDate {
                 return nil
             }
             if token.bytes.count == 1 {
-                diagnostics.append(Diagnostic(.dateDigitCount, .warning, at: token.range, "\(what) written with one digit"))
+                diagnostics.append(Diagnostic(.dateDigitCount, .warning, at: token.range,
+                                              "\(what) written with one digit"))
             }
             return value
         }
@@ -410,7 +418,8 @@ extension MessageDate {
             switch name {
             case "ut", "gmt":
                 if inComment {
-                    diagnostics.append(Diagnostic(.dateNonstandardZone, .warning, at: range, "zone \(name.uppercased())\(where_)"))
+                    diagnostics.append(Diagnostic(.dateNonstandardZone, .warning, at: range,
+                                                  "zone \(name.uppercased())\(where_)"))
                 } else {
                     diagnostics.append(Diagnostic(.dateObsoleteZone, .info, at: range,
                                                   "obsolete zone \(name.uppercased()) (RFC 5322 section 4.3); +0000"))
@@ -420,7 +429,8 @@ extension MessageDate {
                 let offsets = ["edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8]
                 let offset = (offsets[name] ?? 0) * 60
                 if inComment {
-                    diagnostics.append(Diagnostic(.dateNonstandardZone, .warning, at: range, "zone \(name.uppercased())\(where_)"))
+                    diagnostics.append(Diagnostic(.dateNonstandardZone, .warning, at: range,
+                                                  "zone \(name.uppercased())\(where_)"))
                 } else {
                     diagnostics.append(Diagnostic(.dateObsoleteZone, .info, at: range,
                                                   "obsolete zone \(name.uppercased()) (RFC 5322 section 4.3)"))
@@ -435,7 +445,8 @@ extension MessageDate {
             default:
                 if !inComment, name.utf8.count == 1, name != "j" {
                     diagnostics.append(Diagnostic(.dateMilitaryZone, .warning, at: range,
-                                                  "military zone \(name.uppercased()) read as -0000 (RFC 5322 section 4.3)"))
+                                                  "military zone \(name.uppercased()) read as -0000 "
+                                                      + "(RFC 5322 section 4.3)"))
                     return Zone(offset: nil, range: range)
                 }
                 if let hours = Parser.commonZoneNames[name] {
@@ -496,7 +507,8 @@ extension MessageDate {
 
         /// `month-name`, or a full English month name; returns 1...12.
         func matchMonth(_ token: Token, _ diagnostics: inout [Diagnostic]) -> Int? {
-            matchName(token, short: MessageDate.monthNames, full: MessageDate.monthFullNames, &diagnostics).map { $0 + 1 }
+            matchName(token, short: MessageDate.monthNames, full: MessageDate.monthFullNames, &diagnostics)
+                .map { $0 + 1 }
         }
 
         func matchName(_ token: Token, short: [String], full: [String], _ diagnostics: inout [Diagnostic]) -> Int? {
@@ -510,7 +522,8 @@ extension MessageDate {
             }
             for (i, name) in full.enumerated() where ASCII.equalsIgnoringCase(bytes, name.utf8) {
                 diagnostics.append(Diagnostic(.dateNonstandardName, .warning, at: token.range,
-                                              "'\(ASCII.string(bytes))' written in full; RFC 5322 writes '\(short[i])'"))
+                                              "'\(ASCII.string(bytes))' written in full; "
+                                                  + "RFC 5322 writes '\(short[i])'"))
                 return i
             }
             return nil
@@ -529,7 +542,8 @@ extension MessageDate {
                 return fail("expected the day of the month", &diagnostics)
             }
             guard dayToken.bytes.count <= 2, let day = dayToken.number else {
-                diagnostics.append(Diagnostic(.dateOutOfRange, .error, at: dayToken.range, "day of the month is out of range"))
+                diagnostics.append(Diagnostic(.dateOutOfRange, .error, at: dayToken.range,
+                                              "day of the month is out of range"))
                 return nil
             }
             index += 1
@@ -556,7 +570,9 @@ extension MessageDate {
         /// ISO 8601 / RFC 3339 `date-time`: `full-date ("T" / " ") partial-time [time-offset]`.
         mutating func parseISO8601(diagnostics: inout [Diagnostic]) -> MessageDate? {
             let start = tokens[index].range.lowerBound
-            guard let yearToken = current, let year = yearToken.number else { return fail("expected a year", &diagnostics) }
+            guard let yearToken = current, let year = yearToken.number else {
+                return fail("expected a year", &diagnostics)
+            }
             index += 2
             guard let monthToken = current, monthToken.kind == .number, let month = monthToken.number,
                   consumeNumber(), consume(symbol: ASCII.hyphen),
