@@ -18,7 +18,7 @@ public import MIMECharset
 ///
 /// Quoted-string values must be unquoted (quoted pairs removed) by the parser before they are
 /// passed here.
-public enum ParameterValue {
+public enum ParameterValue: Sendable {
     /// One segment of a parameter value (RFC 2231 section 3), as the parameter-list parser found
     /// it.
     public struct Segment: Sendable, Hashable {
