@@ -40,6 +40,12 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
     /// The `charset` parameter (RFC 2046 section 4.1.2) as written, if present.
     public var charset: String? { parameters["charset"] }
 
+    /// The charset of a `text/*` body: the `charset` parameter, or `us-ascii`, which RFC 2046
+    /// section 4.1.2 says to assume when it is absent; `nil` for other types without one.
+    public var effectiveCharset: String? {
+        charset ?? (isText ? "us-ascii" : nil)
+    }
+
     /// The `boundary` parameter of a multipart type (RFC 2046 section 5.1.1), with trailing
     /// spaces removed: the grammar ends a boundary with `bcharsnospace`, and a delimiter line
     /// may carry trailing white space anyway.
