@@ -49,8 +49,8 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
 
     /// Limits that keep parsing bounded on hostile input.
     public struct Options: Sendable, Hashable {
-        /// The most parameters read from one field (counting each RFC 2231 section); the rest of
-        /// the field is skipped with a diagnostic.
+        /// The most parameters read from one field (counting each RFC 2231 section and each
+        /// unreadable parameter); the rest of the field is skipped with a diagnostic.
         public var maximumParameters: Int
         /// The highest number of RFC 2231 sections one parameter may have (`name*0` through
         /// `name*N` with N below this); sections past it are dropped with a diagnostic.
@@ -196,6 +196,7 @@ extension MIMEParameters {
         var needSeparator = requireLeadingSemicolon
         var lastSemicolon: Int?
         var reportedStray = false
+        var attempts = 0
         while true {
             scanner.skipCFWS(diagnostics: &diagnostics)
             guard let byte = scanner.peek else { break }
@@ -216,12 +217,15 @@ extension MIMEParameters {
                 diagnostics.append(Diagnostic(.parameterMissingSemicolon, .warning, at: scanner.position,
                                               "no ';' before this parameter"))
             }
-            if raws.count >= options.maximumParameters {
+            // Attempts, not successes, count toward the limit, so that a field of broken
+            // parameters cannot produce diagnostics without bound either.
+            if attempts >= options.maximumParameters {
                 diagnostics.append(Diagnostic(.parameterLimit, .warning, at: scanner.position..<scanner.bytes.endIndex,
                                               "more than \(options.maximumParameters) parameters; the rest is ignored"))
                 scanner.position = scanner.bytes.endIndex
                 return raws
             }
+            attempts += 1
             if let raw = readRawParameter(&scanner, diagnostics: &diagnostics) { raws.append(raw) }
             needSeparator = true
             lastSemicolon = nil

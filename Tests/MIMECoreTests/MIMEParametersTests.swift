@@ -137,6 +137,12 @@ struct MIMEParametersTests {
         #expect(sectionDiagnostics.contains { $0.code == .parameterLimit })
         #expect(sectionDiagnostics.contains { $0.code == .parameterSectionGap })
 
+        // Broken parameters count toward the limit too, so diagnostics stay bounded.
+        let broken = String(repeating: "=x;", count: 10_000)
+        let (_, brokenDiagnostics) = parseParameters(Array(broken.utf8), options: .init(maximumParameters: 20))
+        #expect(brokenDiagnostics.count <= 25)
+        #expect(brokenDiagnostics.contains { $0.code == .parameterLimit })
+
         // A long run of garbage is read once: the parser never backtracks past a ';'.
         let garbage = String(repeating: "a=\"", count: 20_000) + String(repeating: ";", count: 20_000)
         let (_, garbageDiagnostics) = parseParameters(garbage)
