@@ -142,7 +142,8 @@ extension EncodedWord {
         private var charsetCache: [[UInt8]: Charset?] = [:]
 
         private struct Group {
-            var charset: Charset
+            /// `nil` for the `unknown-8bit` label: guessed like raw header text.
+            var charset: Charset?
             var bytes: [UInt8]
             var range: Range<Int>
             var base64: Base64Accumulator
@@ -287,12 +288,18 @@ extension EncodedWord {
                 literal(word)
                 return
             }
-            guard let charset = resolveCharset(word.charset) else {
+            let charset = resolveCharset(word.charset)
+            if charset == nil {
                 let label = ASCII.string(input[word.charset])
+                guard isUnknown8Bit(word.charset) else {
+                    diagnostics.append(Diagnostic(
+                        .encodedWordUnknownCharset, .warning, at: word.range, "unknown charset '\(label)'; kept as text"))
+                    literal(word)
+                    return
+                }
                 diagnostics.append(Diagnostic(
-                    .encodedWordUnknownCharset, .warning, at: word.range, "unknown charset '\(label)'; kept as text"))
-                literal(word)
-                return
+                    .encodedWordUnknownCharset, .warning, at: word.range,
+                    "charset '\(label)' names no charset; decoded as UTF-8 or \(options.fallbackCharset.mimeName)"))
             }
             checkDelimiters(word)
             if word.range.count > EncodedWord.maximumLength {
@@ -452,6 +459,15 @@ extension EncodedWord {
             return nil
         }
 
+        /// `unknown-8bit` (RFC 1428) and `unknown`, which sendmail and other gateways write when
+        /// they encode 8-bit text of an unknown charset: decoded like raw header text, since
+        /// keeping the word would show only the encoding.
+        private func isUnknown8Bit(_ range: Range<Int>) -> Bool {
+            let label = input[range]
+            return ASCII.equalsIgnoringCase(label, "unknown-8bit".utf8) || ASCII.equalsIgnoringCase(label, "unknown".utf8)
+                || ASCII.equalsIgnoringCase(label, "x-unknown".utf8)
+        }
+
         private mutating func resolveCharset(_ range: Range<Int>) -> Charset? {
             let key = input[range].map(ASCII.lowercased)
             if let cached = charsetCache[key] { return cached }
@@ -532,11 +548,15 @@ extension EncodedWord {
             guard var finished = group else { return }
             group = nil
             finishBase64(&finished)
-            let decoded = finished.charset.decode(finished.bytes)
+            guard let charset = finished.charset else {
+                output += Charset.decodeHeaderBytes(finished.bytes, fallback: options.fallbackCharset).text
+                return
+            }
+            let decoded = charset.decode(finished.bytes)
             if decoded.hadErrors {
                 diagnostics.append(Diagnostic(
                     .encodedWordInvalidCharsetBytes, .warning, at: finished.range,
-                    "decoded bytes are not valid \(finished.charset.mimeName); replaced with U+FFFD"))
+                    "decoded bytes are not valid \(charset.mimeName); replaced with U+FFFD"))
             }
             output += decoded.text
         }

@@ -161,6 +161,14 @@ struct EncodedWordDecodingTests {
         #expect(result.diagnostics[0].severity == .warning)
     }
 
+    @Test func unknown8BitIsGuessed() {
+        let latin1 = decode("=?UNKNOWN?Q?Gr=FC=DFe?= x")
+        #expect(latin1.text == "Grüße x")
+        #expect(codes(latin1) == [.encodedWordUnknownCharset])
+        #expect(latin1.diagnostics[0].severity == .warning)
+        #expect(decode("=?unknown-8bit?q?=C3=A9?= =?unknown-8bit?q?t=C3=A9?=").text == "été")
+    }
+
     @Test func unknownEncodingIsKeptLiterally() {
         let result = decode("=?utf-8?x?abc?=")
         #expect(result.text == "=?utf-8?x?abc?=")
