@@ -61,9 +61,10 @@ extension EncodedWord {
     ///
     /// Workarounds for mail that breaks the rules, each reported with an `info` diagnostic: words
     /// glued to text (`Re:=?utf-8?q?x?=`) or to `(`, `)`; words longer than 75 characters; words
-    /// in quoted strings of a phrase; a base64 group split across two words. Unknown charsets or
-    /// encodings keep the word as literal text; bad base64 or Q decodes what it can; all are
-    /// reported.
+    /// in quoted strings of a phrase; a base64 group split across two words; raw 8-bit bytes in
+    /// Q text. Unknown charsets or encodings keep the word as literal text, except the
+    /// `unknown-8bit` label of gateways, decoded like raw header text; bad base64 or Q decodes
+    /// what it can; all are reported.
     ///
     /// Per context:
     /// - `.unstructured`: all bytes are text; white space is kept as written.
