@@ -79,9 +79,10 @@ extension EncodedWord {
     public static func decode<Bytes: Collection<UInt8>>(
         _ bytes: Bytes, context: Context = .unstructured, options: DecodingOptions = DecodingOptions()
     ) -> Decoded {
-        if let result = bytes.withContiguousStorageIfAvailable({ decode(buffer: $0, context: context, options: options) }) {
-            return result
+        let contiguous = bytes.withContiguousStorageIfAvailable {
+            decode(buffer: $0, context: context, options: options)
         }
+        if let result = contiguous { return result }
         return Array(bytes).withUnsafeBufferPointer { decode(buffer: $0, context: context, options: options) }
     }
 
@@ -151,7 +152,9 @@ extension EncodedWord {
             var lastWasBase64: Bool
         }
 
-        init(input: UnsafeBufferPointer<UInt8>, context: EncodedWord.Context.Kind, options: EncodedWord.DecodingOptions) {
+        init(
+            input: UnsafeBufferPointer<UInt8>, context: EncodedWord.Context.Kind, options: EncodedWord.DecodingOptions
+        ) {
             self.input = input
             self.context = context
             self.options = options
@@ -294,7 +297,8 @@ extension EncodedWord {
                 let label = ASCII.string(input[word.charset])
                 guard isUnknown8Bit(word.charset) else {
                     diagnostics.append(Diagnostic(
-                        .encodedWordUnknownCharset, .warning, at: word.range, "unknown charset '\(label)'; kept as text"))
+                        .encodedWordUnknownCharset, .warning, at: word.range,
+                        "unknown charset '\(label)'; kept as text"))
                     literal(word)
                     return
                 }
@@ -314,7 +318,8 @@ extension EncodedWord {
                     "encoded text contains a raw 8-bit byte; RFC 2047 allows only printable ASCII"))
             }
             if word.text.isEmpty {
-                diagnostics.append(Diagnostic(.encodedWordEmpty, .info, at: word.range, "encoded word without encoded text"))
+                diagnostics.append(Diagnostic(
+                    .encodedWordEmpty, .info, at: word.range, "encoded word without encoded text"))
             }
 
             let adjacent = afterWord && group != nil
@@ -324,7 +329,8 @@ extension EncodedWord {
                 if adjacent { heldSpace = nil }
                 beginContent()
                 flushRaw()
-                group = Group(charset: charset, bytes: [], range: word.range, base64: Base64Accumulator(), lastWasBase64: false)
+                group = Group(
+                    charset: charset, bytes: [], range: word.range, base64: Base64Accumulator(), lastWasBase64: false)
             }
             var current = group!
             group = nil
@@ -412,7 +418,7 @@ extension EncodedWord {
                     recognizesWords = false
                     diagnostics.append(Diagnostic(
                         .encodedWordLimitExceeded, .warning, at: index..<count,
-                        "more than \(options.maximumEncodedWords) encoded words; the rest of the field is kept as text"))
+                        "more than \(options.maximumEncodedWords) encoded words; the rest is kept as text"))
                     return nil
                 }
                 diagnostics.append(Diagnostic(
@@ -465,8 +471,7 @@ extension EncodedWord {
         /// keeping the word would show only the encoding.
         private func isUnknown8Bit(_ range: Range<Int>) -> Bool {
             let label = input[range]
-            return ASCII.equalsIgnoringCase(label, "unknown-8bit".utf8) || ASCII.equalsIgnoringCase(label, "unknown".utf8)
-                || ASCII.equalsIgnoringCase(label, "x-unknown".utf8)
+            return ["unknown-8bit", "unknown", "x-unknown"].contains { ASCII.equalsIgnoringCase(label, $0.utf8) }
         }
 
         private mutating func resolveCharset(_ range: Range<Int>) -> Charset? {

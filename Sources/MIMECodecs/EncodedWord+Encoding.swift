@@ -129,7 +129,8 @@ extension EncodedWord {
         case .phrase:
             if ASCII.isAlpha(byte) || ASCII.isDigit(byte) { return true }
             switch byte {
-            case UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"): return true
+            case UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                return true
             default: return false
             }
         }
