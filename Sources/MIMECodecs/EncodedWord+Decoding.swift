@@ -1,7 +1,7 @@
 public import MIMECharset
 
 extension EncodedWord {
-    /// Limits and choices for ``EncodedWord/decode(_:context:options:)``.
+    /// Limits and choices for ``EncodedWord/decode(_:context:options:)`` (RFC 2047 section 6).
     public struct DecodingOptions: Sendable, Hashable {
         /// How many encoded words one call decodes; the rest of the input is kept as literal text
         /// with an ``Diagnostic/Code/encodedWordLimitExceeded`` diagnostic. Bounds the work an
@@ -32,7 +32,7 @@ extension EncodedWord {
         }
     }
 
-    /// Decoded header text with the problems found on the way.
+    /// Header text after RFC 2047 section 6 decoding, with the problems found on the way.
     public struct Decoded: Sendable, Hashable {
         /// The text for display.
         public var text: String
@@ -418,7 +418,7 @@ extension EncodedWord {
                     recognizesWords = false
                     diagnostics.append(Diagnostic(
                         .encodedWordLimitExceeded, .warning, at: index..<count,
-                        "more than \(options.maximumEncodedWords) encoded words; the rest is kept as text"))
+                        "more than \(options.maximumEncodedWords) encoded words; the rest of the field is kept as text"))
                     return nil
                 }
                 diagnostics.append(Diagnostic(

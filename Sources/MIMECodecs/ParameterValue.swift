@@ -38,7 +38,7 @@ public enum ParameterValue: Sendable {
         }
     }
 
-    /// A decoded parameter value.
+    /// A parameter value decoded per RFC 2231 sections 3 and 4.
     public struct Decoded: Sendable, Hashable {
         /// The value as text.
         public var text: String
