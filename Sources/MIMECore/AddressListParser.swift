@@ -10,8 +10,9 @@
 /// reads tokens once, never backtracks, stops after ``maximumAddresses`` mailboxes and keeps at
 /// most ``maximumDiagnostics`` diagnostics.
 public struct AddressListParser: Sendable, Hashable {
-    /// The most mailboxes (group members included) read from one field; the rest of the field is
-    /// skipped with a diagnostic, so that a hostile `To` cannot make the caller hold millions.
+    /// The most mailboxes read from one field, group members included and an empty group
+    /// counting as one; the rest of the field is skipped with a diagnostic, so that a hostile
+    /// `To` cannot make the caller hold millions.
     public var maximumAddresses: Int
     /// The most tokens (words and specials) one address may span; longer entries are dropped
     /// with a diagnostic.
@@ -37,7 +38,7 @@ public struct AddressListParser: Sendable, Hashable {
     public func parse(_ value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> [Address] {
         var state = AddressParserState(value, limits: self)
         let addresses = state.parseAddressList()
-        diagnostics.append(contentsOf: state.diagnostics)
+        diagnostics.append(contentsOf: state.lexer.diagnostics.finished(at: value.endIndex))
         return addresses
     }
 
@@ -103,6 +104,8 @@ extension Diagnostic.Code {
     public static let addressLimitExceeded = Diagnostic.Code("address-limit-exceeded")
     /// One address spans more tokens than the parser's limit; it was dropped.
     public static let addressTooLong = Diagnostic.Code("address-too-long")
+    /// A field produced more diagnostics than the parser keeps; this one counts the rest.
+    public static let diagnosticsTruncated = Diagnostic.Code("diagnostics-truncated")
 }
 
 // MARK: - Tokens
@@ -212,6 +215,20 @@ struct DiagnosticSink {
 
     mutating func append(contentsOf diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { append(diagnostic) }
+    }
+
+    /// The diagnostics kept, followed by one that counts the dropped ones, if any.
+    func finished(at offset: Int) -> [Diagnostic] {
+        guard dropped > 0 else { return items }
+        return items + [Diagnostic(.diagnosticsTruncated, .info, at: offset,
+                                   "\(dropped) more diagnostics in this field were dropped")]
+    }
+
+    /// Keeps a diagnostic even past the limit: for the one-off ones that explain why output
+    /// stopped.
+    mutating func reportAlways(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, at range: Range<Int>,
+                               _ message: String) {
+        items.append(Diagnostic(code, severity, at: range, message))
     }
 
     mutating func report(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, at range: Range<Int>,
@@ -325,8 +342,6 @@ struct AddressParserState {
         token = lexer.next()
     }
 
-    var diagnostics: [Diagnostic] { lexer.diagnostics.items }
-
     mutating func advance() { token = lexer.next() }
 
     mutating func report(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, at range: Range<Int>,
@@ -386,7 +401,7 @@ struct AddressParserState {
     mutating func reportLimit() {
         limitReached = true
         let end = lexer.bytes.endIndex
-        report(.addressLimitExceeded, .error, at: token.range.lowerBound..<end,
+        lexer.diagnostics.reportAlways(.addressLimitExceeded, .error, at: token.range.lowerBound..<end,
                "more than \(limits.maximumAddresses) addresses; the rest of the field is ignored")
     }
 
@@ -565,6 +580,7 @@ struct AddressParserState {
             if let member = parseAddress(inGroup: true) { members.append(contentsOf: member.mailboxes) }
             elements += 1
         }
+        if members.isEmpty { mailboxCount += 1 }
         if !limitReached && !isAtSeparator {
             let garbageStart = token.range.lowerBound
             skipToSeparator()

@@ -24,6 +24,7 @@ public struct ContentDisposition: Sendable, Hashable, CustomStringConvertible {
         /// `reaction`: an emoji reaction to another message (Delta Chat).
         public static let reaction = Kind(rawValue: "reaction")
 
+        /// The type as written in the field, lowercase.
         public var description: String { rawValue }
     }
 
@@ -122,7 +123,8 @@ extension ContentDisposition {
                 // A parameter where the type should be.
                 scanner.position = checkpoint
                 diagnostics.append(Diagnostic(.contentDispositionMissingType, .error, at: start..<start,
-                                              "Content-Disposition has no type; attachment assumed (RFC 2183 section 2.8)"))
+                                              "Content-Disposition has no type; attachment assumed "
+                                              + "(RFC 2183 section 2.8)"))
             } else {
                 kind = Kind(rawValue: ASCII.string(token))
             }
@@ -138,11 +140,19 @@ extension ContentDisposition {
         return result
     }
 
-    /// Parses a `Content-Disposition` field value leniently, discarding diagnostics.
-    public init(_ string: String) {
+    /// Parses a `Content-Disposition` field value leniently, discarding diagnostics, or returns
+    /// `nil` when it has no disposition type (where `parse(_:options:diagnostics:)` would assume
+    /// `attachment`).
+    public init?(_ string: String) {
         var diagnostics: [Diagnostic] = []
-        self = ContentDisposition.parse(ArraySlice(Array(string.utf8)), diagnostics: &diagnostics)
+        let parsed = ContentDisposition.parse(ArraySlice(Array(string.utf8)), diagnostics: &diagnostics)
+        guard !diagnostics.contains(where: { $0.code == .contentDispositionMissingType }) else { return nil }
+        self = parsed
     }
+
+    static let nonNumericZoneCodes: Set<Diagnostic.Code> = [
+        .dateMissingZone, .dateObsoleteZone, .dateMilitaryZone, .dateNonstandardZone,
+    ]
 
     /// `size-parm` and the `quoted-date-time` of the date parameters (RFC 2183 section 2).
     func checkParameters(diagnostics: inout [Diagnostic]) {
@@ -156,9 +166,15 @@ extension ContentDisposition {
                 }
             case "creation-date", "modification-date", "read-date":
                 var dateDiagnostics: [Diagnostic] = []
-                if MessageDate.parse(ArraySlice(Array(parameter.value.utf8)), diagnostics: &dateDiagnostics) == nil {
+                let date = MessageDate.parse(ArraySlice(Array(parameter.value.utf8)), diagnostics: &dateDiagnostics)
+                let zoneCodes = ContentDisposition.nonNumericZoneCodes
+                if date == nil {
                     diagnostics.append(Diagnostic(.contentDispositionInvalidDate, .warning, at: range,
                                                   "\(parameter.name) '\(parameter.value)' is not a date"))
+                } else if dateDiagnostics.contains(where: { zoneCodes.contains($0.code) }) {
+                    // quoted-date-time: "numeric timezones (+HHMM or -HHMM) MUST be used".
+                    diagnostics.append(Diagnostic(.contentDispositionInvalidDate, .warning, at: range,
+                                                  "\(parameter.name) has no numeric zone (RFC 2183 section 2)"))
                 }
             default:
                 break

@@ -26,7 +26,24 @@ public struct MessageDate: Sendable, Hashable, CustomStringConvertible {
     /// sections 3.3 and 4.3): the time is in UTC but says nothing about the sender's zone.
     public private(set) var isOffsetUnknown: Bool
     /// The day of the week as written in the header, if it was; it may disagree with `weekday`.
+    /// Not part of equality.
     public var writtenWeekday: Weekday?
+
+    /// Dates are equal when they have the same fields and zone: the same local time at the same
+    /// offset. The weekday written is left out, since it is redundant when right and ignored when
+    /// wrong. Use `isSameInstant(as:)` to compare moments across zones.
+    public static func == (lhs: MessageDate, rhs: MessageDate) -> Bool {
+        lhs.year == rhs.year && lhs.month == rhs.month && lhs.day == rhs.day && lhs.hour == rhs.hour
+            && lhs.minute == rhs.minute && lhs.second == rhs.second && lhs.offsetMinutes == rhs.offsetMinutes
+            && lhs.isOffsetUnknown == rhs.isOffsetUnknown
+    }
+
+    /// Hashes what equality compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(secondsSinceEpoch)
+        hasher.combine(offsetMinutes)
+        hasher.combine(isOffsetUnknown)
+    }
 
     /// Creates a date from its fields, or returns `nil` if any field is out of range.
     ///

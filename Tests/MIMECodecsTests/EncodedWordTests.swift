@@ -161,6 +161,14 @@ struct EncodedWordDecodingTests {
         #expect(result.diagnostics[0].severity == .warning)
     }
 
+    @Test func unknown8BitIsGuessed() {
+        let latin1 = decode("=?UNKNOWN?Q?Gr=FC=DFe?= x")
+        #expect(latin1.text == "Grüße x")
+        #expect(codes(latin1) == [.encodedWordUnknownCharset])
+        #expect(latin1.diagnostics[0].severity == .warning)
+        #expect(decode("=?unknown-8bit?q?=C3=A9?= =?unknown-8bit?q?t=C3=A9?=").text == "été")
+    }
+
     @Test func unknownEncodingIsKeptLiterally() {
         let result = decode("=?utf-8?x?abc?=")
         #expect(result.text == "=?utf-8?x?abc?=")
@@ -212,6 +220,13 @@ struct EncodedWordDecodingTests {
         let result = decode("a =?utf-8?q??= b")
         #expect(result.text == "a  b")
         #expect(codes(result) == [.encodedWordEmpty])
+    }
+
+    @Test func rawEightBitInsideQText() {
+        let result = decode("=?utf-8?q?caf\u{E9}_ok?= x")
+        #expect(result.text == "café ok x")
+        #expect(codes(result) == [.encodedWordEightBitText])
+        #expect(result.diagnostics[0].range == 13..<14)
     }
 
     @Test func questionMarkInsideQText() {
@@ -315,6 +330,214 @@ struct EncodedWordLimitTests {
             #expect(result!.text.utf8.count <= input.utf8.count * 3)
             // A few diagnostics per word at most, and the number of words is limited.
             #expect(result!.diagnostics.count <= 5 * 10_000 + 2, "\(context)")
+        }
+    }
+}
+
+@Suite("RFC 2047 encoding")
+struct EncodedWordEncodingTests {
+    @Test func asciiWordsStayReadable() {
+        #expect(EncodedWord.encode("Hello world") == ["Hello", "world"])
+        #expect(EncodedWord.encode("") == [])
+        #expect(EncodedWord.encode("Re: [list] a, b; c?", context: .unstructured) == ["Re:", "[list]", "a,", "b;", "c?"])
+    }
+
+    @Test func onlyRunsThatNeedItAreEncoded() {
+        // B (12 characters) is shorter than Q (15) for "Grüße".
+        #expect(EncodedWord.encode("Grüße aus Köln") == ["=?UTF-8?B?R3LDvMOfZQ==?=", "aus", "=?UTF-8?B?S8O2bG4=?="])
+        // Adjacent words that need encoding share a word, space included.
+        #expect(EncodedWord.encode("Grüße Köln!") == ["=?UTF-8?B?R3LDvMOfZSBLw7ZsbiE=?="])
+        // Q (21 characters) loses to B (20) here, but wins for mostly ASCII text.
+        #expect(EncodedWord.encode("Café Müller") == ["=?UTF-8?B?Q2Fmw6kgTcO8bGxlcg==?="])
+        #expect(EncodedWord.encode("Café Müllerstrasse-Nord-West") == ["=?UTF-8?Q?Caf=C3=A9_M=C3=BCllerstrasse-Nord-West?="])
+    }
+
+    @Test func bIsChosenWhenShorter() {
+        #expect(EncodedWord.encode("日本語") == ["=?UTF-8?B?5pel5pys6Kqe?="])
+    }
+
+    @Test func significantWhiteSpaceIsEncoded() {
+        #expect(EncodedWord.encode("a  b") == ["a", "=?UTF-8?Q?_b?="])
+        #expect(EncodedWord.encode(" a") == ["=?UTF-8?Q?_a?="])
+        #expect(EncodedWord.encode("a ") == ["=?UTF-8?Q?a_?="])
+        #expect(EncodedWord.encode(" ") == ["=?UTF-8?Q?_?="])
+        #expect(EncodedWord.encode("a\tb") == ["=?UTF-8?B?YQli?="])
+        #expect(EncodedWord.encode("ab\tc") == ["=?UTF-8?Q?ab=09c?="])
+    }
+
+    @Test func textThatLooksLikeAnEncodedWordIsEncoded() {
+        #expect(EncodedWord.encode("=?utf-8?q?x?=") == ["=?UTF-8?B?PT91dGYtOD9xP3g/PQ==?="])
+        #expect(EncodedWord.encode("x=?y") == ["=?UTF-8?Q?x=3D=3Fy?="])
+        #expect(EncodedWord.encode("a=b ?= =") == ["a=b", "?=", "="])
+    }
+
+    @Test func phraseRestrictions() {
+        // RFC 2047 section 5 (3): only letters, digits and !*+-/ stand for themselves.
+        #expect(EncodedWord.encode("Müller Hans", context: .phrase) == ["=?UTF-8?Q?M=C3=BCller?=", "Hans"])
+        #expect(EncodedWord.encode("Dr. Hans", context: .phrase) == ["=?UTF-8?B?RHIu?=", "Hans"])
+        #expect(EncodedWord.encode("Ölaf!*+/-abcdefgh", context: .phrase) == ["=?UTF-8?Q?=C3=96laf!*+/-abcdefgh?="])
+        #expect(EncodedWord.encode("élan,abcdefghij", context: .phrase) == ["=?UTF-8?Q?=C3=A9lan=2Cabcdefghij?="])
+        #expect(EncodedWord.encode("O'Brien + friends", context: .phrase) == ["O'Brien", "+", "friends"])
+    }
+
+    @Test func commentRestrictions() {
+        #expect(EncodedWord.encode("é(abcdefghijkl)", context: .comment) == ["=?UTF-8?Q?=C3=A9=28abcdefghijkl=29?="])
+        #expect(EncodedWord.encode("a \"b\"", context: .comment) == ["a", "\"b\""])
+    }
+
+    @Test func longTextIsSplitIntoWordsOfAtMost75() {
+        let text = String(repeating: "é", count: 100)
+        let tokens = EncodedWord.encode(text)
+        #expect(tokens.count > 1)
+        for token in tokens {
+            #expect(token.utf8.count <= 75)
+            #expect(token.hasPrefix("=?UTF-8?"))
+        }
+        #expect(decode(tokens.joined(separator: "\r\n ")).text == text)
+    }
+
+    @Test func shorterWordsOnRequest() {
+        let text = String(repeating: "日本", count: 20)
+        for limit in [5, 20, 33, 50, 75, 200] {
+            let tokens = EncodedWord.encode(text, maximumWordLength: limit)
+            #expect(tokens.allSatisfy { $0.utf8.count <= Swift.min(Swift.max(limit, 20), 75) }, "\(limit)")
+            #expect(decode(tokens.joined(separator: " ")).text == text)
+        }
+        #expect(EncodedWord.encode("🎉", maximumWordLength: 1) == ["=?UTF-8?B?8J+OiQ==?="])
+    }
+
+    @Test func graphemeClustersAreNotSplit() {
+        let family = "👩‍👩‍👧‍👦"
+        let text = String(repeating: family, count: 20)
+        let tokens = EncodedWord.encode(text)
+        #expect(tokens.count > 1)
+        for token in tokens {
+            #expect(token.utf8.count <= 75)
+            // Each word on its own is whole clusters, so decoders that do not join words work.
+            let alone = decode(token)
+            #expect(alone.diagnostics.isEmpty)
+            #expect(alone.text.allSatisfy { $0 == Character(family) })
+        }
+    }
+
+    @Test func oversizedClusterIsSplitBetweenScalars() {
+        let zalgo = "e" + String(repeating: "\u{301}", count: 40)
+        #expect(zalgo.count == 1)
+        let tokens = EncodedWord.encode(zalgo)
+        #expect(tokens.count > 1)
+        for token in tokens {
+            #expect(token.utf8.count <= 75)
+            #expect(decode(token).diagnostics.isEmpty)
+        }
+        #expect(decode(tokens.joined(separator: " ")).text == zalgo)
+    }
+}
+
+@Suite("RFC 2047 section 5 character restrictions")
+struct EncodedWordRestrictionTests {
+    /// The encoded text of every Q word uses only the characters its context allows.
+    @Test(arguments: ["unstructured", "phrase", "comment"])
+    func qWordsUseOnlyAllowedCharacters(contextName: String) {
+        let context: EncodedWord.Context = contextName == "phrase" ? .phrase : contextName == "comment" ? .comment : .unstructured
+        var generator = SeededGenerator(seed: 5)
+        var checked = 0
+        for _ in 0..<800 {
+            // Mostly ASCII, so that Q is the shorter encoding.
+            var text = ""
+            for _ in 0..<Int.random(in: 1...40, using: &generator) {
+                text.unicodeScalars.append(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &generator)))
+            }
+            text += "é"
+            for token in EncodedWord.encode(text, context: context)
+            where token.hasPrefix("=?UTF-8?Q?") {
+                let text = token.utf8.dropFirst(10).dropLast(2)
+                for byte in text where byte != UInt8(ascii: "=") && !ASCII.isDigit(byte) && !ASCII.isAlpha(byte) {
+                    switch contextName {
+                    case "phrase": #expect("!*+-/_".utf8.contains(byte), "\(token)")
+                    case "comment": #expect(!"()\"\\?".utf8.contains(byte), "\(token)")
+                    default: #expect(byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "?"), "\(token)")
+                    }
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+    }
+}
+
+/// A deterministic generator (SplitMix64), so that property tests fail reproducibly.
+
+
+/// Random text weighted towards what breaks encoders: spaces, tabs, specials, `=?`, combining
+/// marks, emoji sequences, CJK and controls.
+func randomText(using generator: inout SeededGenerator, maxLength: Int = 120) -> String {
+    let pieces: [String] = [
+        "a", "Z", "0", " ", " ", " ", "  ", "\t", "=", "?", "_", "=?", "?=", "(", ")", "\"", "\\", ".", ",", "@",
+        "é", "ß", "€", "日本", "한", "\u{301}", "\u{200D}", "👩‍👩‍👧", "🇩🇪", "🎉", "\u{7F}", "\u{1}", "\r\n", "x=?utf-8?q?y?=",
+    ]
+    var text = ""
+    let length = Int.random(in: 0...maxLength, using: &generator)
+    for _ in 0..<length {
+        if Bool.random(using: &generator) {
+            text += pieces.randomElement(using: &generator)!
+        } else {
+            let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x24F, 0x370...0x3FF, 0x4E00...0x4FFF, 0x1F300...0x1F6FF]
+            let range = ranges.randomElement(using: &generator)!
+            text.unicodeScalars.append(Unicode.Scalar(UInt32.random(in: range, using: &generator))!)
+        }
+    }
+    return text
+}
+
+@Suite("RFC 2047 round trips")
+struct EncodedWordRoundTripTests {
+    @Test(arguments: ["unstructured", "phrase", "comment"])
+    func encodeThenDecodeIsTheIdentity(contextName: String) {
+        let context: EncodedWord.Context = contextName == "phrase" ? .phrase : contextName == "comment" ? .comment : .unstructured
+        var generator = SeededGenerator(seed: 2047)
+        for iteration in 0..<1500 {
+            let text = randomText(using: &generator)
+            let tokens = EncodedWord.encode(text, context: context)
+            for token in tokens {
+                #expect(!token.isEmpty)
+                #expect(token.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }, "\(iteration): \(token)")
+                if token.hasPrefix("=?UTF-8?") { #expect(token.utf8.count <= 75, "\(iteration): \(token)") }
+            }
+            // Folding puts CRLF before a joining space; unfolding removes only the CRLF.
+            for separator in [" ", "\r\n "] {
+                let decoded = EncodedWord.decode(Array(tokens.joined(separator: separator).utf8), context: context)
+                #expect(decoded.text.unicodeScalars.elementsEqual(text.unicodeScalars), "\(iteration): \(tokens)")
+                #expect(decoded.diagnostics.isEmpty, "\(iteration): \(decoded.diagnostics)")
+            }
+        }
+    }
+}
+
+@Suite("RFC 2047 decoder robustness")
+struct EncodedWordRobustnessTests {
+    /// Random bytes built from the pieces of the grammar: the decoder never traps, and every
+    /// diagnostic points inside the input.
+    @Test func randomInputNeverBreaksTheDecoder() {
+        let pieces: [[UInt8]] = [
+            Array("=?".utf8), Array("?=".utf8), Array("utf-8".utf8), Array("iso-8859-1".utf8), Array("?q?".utf8),
+            Array("?B?".utf8), Array("_".utf8), Array("=".utf8), Array("=C3".utf8), Array("=A9".utf8), Array("4pg".utf8),
+            Array("\"".utf8), Array("(".utf8), Array(")".utf8), Array("\\".utf8), Array("\r\n ".utf8), Array(" ".utf8),
+            Array("*en".utf8), Array("x".utf8), [0xC3], [0xA9], [0xFF], [0x00], [0x7F],
+        ]
+        var generator = SeededGenerator(seed: 822)
+        for _ in 0..<3000 {
+            var input: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+                input += pieces.randomElement(using: &generator)!
+            }
+            for context in [EncodedWord.Context.unstructured, .phrase, .comment] {
+                let result = EncodedWord.decode(input, context: context, options: .init(maximumEncodedWords: 5))
+                // Output is bounded by the input: no byte expands to more than U+FFFD's three.
+                #expect(result.text.utf8.count <= input.count * 3)
+                for diagnostic in result.diagnostics {
+                    #expect(diagnostic.range.lowerBound >= 0 && diagnostic.range.upperBound <= input.count, "\(input)")
+                }
+            }
         }
     }
 }

@@ -36,6 +36,9 @@ struct ContentDispositionTests {
         ("attachment; size=big", .attachment, nil, nil, [.contentDispositionInvalidSize]),
         ("attachment; size=-1", .attachment, nil, nil, [.contentDispositionInvalidSize]),
         ("attachment; creation-date=\"yesterday\"", .attachment, nil, nil, [.contentDispositionInvalidDate]),
+        ("attachment; read-date=\"21 Nov 97 09:55:06 GMT\"", .attachment, nil, nil, [.contentDispositionInvalidDate]),
+        ("attachment; modification-date=Wed, 12 Feb 1997 16:29:51 -0500", .attachment, nil, nil,
+         [.parameterUnquotedSpecials]),
         ("filename=a.txt", .attachment, "a.txt", nil, [.contentDispositionMissingType]),
         ("; filename=a.txt", .attachment, "a.txt", nil, [.contentDispositionMissingType]),
         ("", .attachment, nil, nil, [.contentDispositionMissingType]),
@@ -59,13 +62,15 @@ struct ContentDispositionTests {
 
     @Test("Date parameters of RFC 2183 sections 2.4-2.6")
     func dates() throws {
-        let disposition = ContentDisposition(
+        let disposition = try #require(ContentDisposition(
             "attachment; creation-date=\"Mon, 23 Nov 2026 10:00:00 +0100\";\r\n"
-                + " modification-date=\"Wed, 12 Feb 1997 16:29:51 -0500\"; read-date=\"21 Nov 97 09:55:06 GMT\"")
+                + " modification-date=\"Wed, 12 Feb 1997 16:29:51 -0500\"; read-date=\"21 Nov 97 09:55:06 GMT\""))
         #expect(try #require(disposition.creationDate).rfc3339 == "2026-11-23T10:00:00+01:00")
         #expect(try #require(disposition.modificationDate).rfc3339 == "1997-02-12T16:29:51-05:00")
         #expect(try #require(disposition.readDate).rfc3339 == "1997-11-21T09:55:06Z")
-        #expect(ContentDisposition("attachment").creationDate == nil)
+        #expect(try #require(ContentDisposition("attachment")).creationDate == nil)
+        #expect(ContentDisposition("filename=a.txt") == nil)
+        #expect(ContentDisposition("") == nil)
     }
 
     @Test("Kinds are an open set compared without case")
