@@ -1,19 +1,6 @@
 import MIMECore
 import Testing
 
-/// SplitMix64: a tiny seeded generator so that property tests are reproducible.
-struct FolderBuilderRNG: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 private func lines(of folded: [UInt8]) -> [[UInt8]] {
     // Every line must end in CRLF; the split drops the terminators.
     var result: [[UInt8]] = []
@@ -196,7 +183,7 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
     /// holds a single token that is longer; no line is ever over 998.
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func foldingProperties(seed: UInt64) throws {
-        var rng = FolderBuilderRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         for _ in 0..<150 {
             var tokens: [HeaderFolder.Token] = []
             let count = Int.random(in: 0...60, using: &rng)
@@ -239,7 +226,7 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
 
     @Test(arguments: [11, 12, 13])
     func unstructuredFoldingRoundTrips(seed: UInt64) throws {
-        var rng = FolderBuilderRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         for _ in 0..<200 {
             let length = Int.random(in: 0...600, using: &rng)
             let value: [UInt8] = (0..<length).map { _ in

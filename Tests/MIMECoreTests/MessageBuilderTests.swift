@@ -408,8 +408,8 @@ extension Substring {
         #expect(MessageBuilder.isValidBoundary(first))
         #expect(first.utf8.count == 32)
         #expect(system.nextBoundary() != first)
-        var a = RandomBoundaryGenerator(source: FolderBuilderRNG(seed: 7), prefix: "=_")
-        var b = RandomBoundaryGenerator(source: FolderBuilderRNG(seed: 7), prefix: "=_")
+        var a = RandomBoundaryGenerator(source: SeededGenerator(seed: 7), prefix: "=_")
+        var b = RandomBoundaryGenerator(source: SeededGenerator(seed: 7), prefix: "=_")
         #expect(a.nextBoundary() == b.nextBoundary())
         #expect(a.nextBoundary().hasPrefix("=_"))
         #expect(RandomBoundaryGenerator(prefix: String(repeating: "p", count: 69)).randomLength == 1)
@@ -449,8 +449,8 @@ extension Substring {
 
     @Test func outputIsDeterministicWithSuppliedGenerators() throws {
         let message = builder(.multipart("mixed", [.text("\u{1F600} hi"), .binary([1, 2, 3], type: ContentType(type: "application", subtype: "x"))]))
-        var first = RandomBoundaryGenerator(source: FolderBuilderRNG(seed: 1))
-        var second = RandomBoundaryGenerator(source: FolderBuilderRNG(seed: 1))
+        var first = RandomBoundaryGenerator(source: SeededGenerator(seed: 1))
+        var second = RandomBoundaryGenerator(source: SeededGenerator(seed: 1))
         var ids1 = BuilderTestIDs()
         var ids2 = BuilderTestIDs()
         let a = try message.serialize(boundaries: &first, messageIDs: &ids1, now: { fixedDate })
@@ -532,7 +532,7 @@ extension Substring {
 /// Makes random messages from a seed: Unicode subjects and names, binary attachments, nested
 /// multiparts and encapsulated messages.
 struct RandomMessageMaker {
-    var rng: FolderBuilderRNG
+    var rng: SeededGenerator
 
     static let scalarPools: [[Unicode.Scalar]] = [
         Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".unicodeScalars),
@@ -822,10 +822,10 @@ struct RandomMessageMaker {
 
     @Test(arguments: [101, 202, 303, 404, 505, 606])
     func buildSerializeParseGivesTheSameMessage(seed: UInt64) throws {
-        var maker = RandomMessageMaker(rng: FolderBuilderRNG(seed: seed))
+        var maker = RandomMessageMaker(rng: SeededGenerator(seed: seed))
         for index in 0..<60 {
             let built = maker.message()
-            var boundaries = RandomBoundaryGenerator(source: FolderBuilderRNG(seed: seed &* 1000 &+ UInt64(index)))
+            var boundaries = RandomBoundaryGenerator(source: SeededGenerator(seed: seed &* 1000 &+ UInt64(index)))
             var ids = BuilderTestIDs()
             let bytes = try built.serialize(boundaries: &boundaries, messageIDs: &ids, now: { fixedDate })
             #expect(!hasBareLineBreak(bytes), "seed \(seed) message \(index): bare line break")
