@@ -10,6 +10,9 @@ extension MessageBuilder {
         case folding(field: String, HeaderFolder.Error)
         /// An extra field uses a name the builder writes itself (`Subject`, `Content-Type`...).
         case reservedFieldName(String)
+        /// An address or identifier holds non-ASCII characters outside a display name, which only
+        /// an RFC 6532 header can carry; see ``MessageBuilder/allowsUTF8Headers``.
+        case nonASCIIHeader(field: String)
         /// A structured extra field value is not printable US-ASCII.
         case invalidStructuredValue(field: String)
         /// A media type or subtype is not an RFC 2045 section 5.1 `token`.
@@ -37,6 +40,7 @@ extension MessageBuilder {
             case .missingSender: "several From mailboxes need a Sender (RFC 5322 section 3.6.2)"
             case .folding(let field, let error): "cannot write \(field): \(error)"
             case .reservedFieldName(let name): "\(name) is written by the builder and cannot be an extra field"
+            case .nonASCIIHeader(let field): "\(field) holds non-ASCII text that needs an RFC 6532 header"
             case .invalidStructuredValue(let field): "the value of \(field) is not printable US-ASCII"
             case .invalidMediaType(let type): "invalid media type \(type)"
             case .invalidBoundary(let boundary): "invalid multipart boundary \"\(boundary)\""

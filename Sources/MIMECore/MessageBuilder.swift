@@ -60,6 +60,11 @@ public struct MessageBuilder: Sendable {
     public var body: Part
     /// Whether leaves may be sent as `8bit` (RFC 6152 transports) instead of being encoded.
     public var allows8bit: Bool
+    /// Whether the header may carry UTF-8 (RFC 6532, for transports with SMTPUTF8, RFC 6531):
+    /// display names are then written as UTF-8 rather than encoded words, and addresses or
+    /// identifiers with non-ASCII local parts or domains are accepted. Off by default, when such
+    /// addresses are refused with ``Error/nonASCIIHeader(field:)``.
+    public var allowsUTF8Headers: Bool
 
     /// Creates a message; everything but the body can also be set afterwards.
     public init(
@@ -81,6 +86,7 @@ public struct MessageBuilder: Sendable {
         self.extraFields = []
         self.body = body
         self.allows8bit = false
+        self.allowsUTF8Headers = false
     }
 
     /// Serializes the message with random boundaries and message identifier

@@ -4,6 +4,8 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
     var boundaries: Boundaries
     var messageIDs: IDs
     let folder = HeaderFolder()
+    /// Whether the message being written may carry UTF-8 in its header (RFC 6532).
+    var utf8Headers = false
 
     /// How often a colliding boundary is replaced before giving up; a random generator
     /// practically never needs a second attempt.
@@ -31,15 +33,19 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
     mutating func message(_ message: MessageBuilder, now: () -> MessageDate) throws(MessageBuilder.Error) -> [UInt8] {
         guard !message.from.isEmpty else { throw .missingFrom }
         guard message.from.count == 1 || message.sender != nil else { throw .missingSender }
+        // An encapsulated message has its own setting; the enclosing one's resumes after it.
+        let enclosingUTF8Headers = utf8Headers
+        utf8Headers = message.allowsUTF8Headers
+        defer { utf8Headers = enclosingUTF8Headers }
 
         var fields: [UInt8] = []
         try fold(&fields, "Date", structured: Array((message.date ?? now()).rfc5322.utf8))
-        try fold(&fields, "From", tokens: message.from.headerTokens())
-        if let sender = message.sender { try fold(&fields, "Sender", tokens: sender.headerTokens()) }
-        if !message.replyTo.isEmpty { try fold(&fields, "Reply-To", tokens: message.replyTo.headerTokens()) }
-        if !message.to.isEmpty { try fold(&fields, "To", tokens: message.to.headerTokens()) }
-        if !message.cc.isEmpty { try fold(&fields, "Cc", tokens: message.cc.headerTokens()) }
-        if message.writesBcc, !message.bcc.isEmpty { try fold(&fields, "Bcc", tokens: message.bcc.headerTokens()) }
+        try fold(&fields, "From", tokens: message.from.headerTokens(allowingUTF8: utf8Headers))
+        if let sender = message.sender { try fold(&fields, "Sender", tokens: sender.headerTokens(allowingUTF8: utf8Headers)) }
+        if !message.replyTo.isEmpty { try fold(&fields, "Reply-To", tokens: message.replyTo.headerTokens(allowingUTF8: utf8Headers)) }
+        if !message.to.isEmpty { try fold(&fields, "To", tokens: message.to.headerTokens(allowingUTF8: utf8Headers)) }
+        if !message.cc.isEmpty { try fold(&fields, "Cc", tokens: message.cc.headerTokens(allowingUTF8: utf8Headers)) }
+        if message.writesBcc, !message.bcc.isEmpty { try fold(&fields, "Bcc", tokens: message.bcc.headerTokens(allowingUTF8: utf8Headers)) }
         let id = message.messageID ?? messageIDs.nextMessageID(domain: message.from.first?.domain)
         try fold(&fields, "Message-ID", tokens: [id.bracketed])
         if !message.inReplyTo.isEmpty { try fold(&fields, "In-Reply-To", tokens: message.inReplyTo.headerTokens) }
@@ -285,8 +291,14 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
 
     // MARK: - Folding
 
+    /// Folds a field whose tokens come from a renderer. Only addresses and identifiers given
+    /// with non-ASCII local parts or domains can bring 8-bit bytes here; without RFC 6532 they
+    /// would make the header invalid, so they are refused.
     private func fold(_ output: inout [UInt8], _ name: String, tokens: [String]) throws(MessageBuilder.Error) {
         let folderTokens = tokens.map { HeaderFolder.Token.spaced($0) }
+        guard utf8Headers || folderTokens.allSatisfy({ $0.text.allSatisfy { $0 < 0x80 } }) else {
+            throw .nonASCIIHeader(field: name)
+        }
         do {
             output += try folder.fold(name: name, folderTokens)
         } catch {
@@ -323,7 +335,7 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
         case .text(let text):
             try fold(&output, field.name, text: text)
         case .addresses(let addresses):
-            try fold(&output, field.name, tokens: addresses.headerTokens())
+            try fold(&output, field.name, tokens: addresses.headerTokens(allowingUTF8: utf8Headers))
         case .messageIDs(let ids):
             try fold(&output, field.name, tokens: ids.headerTokens)
         case .date(let date):

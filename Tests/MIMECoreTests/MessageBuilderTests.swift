@@ -519,6 +519,25 @@ extension Substring {
         }
     }
 
+    @Test func utf8HeadersOnlyWhenAllowed() throws {
+        let eai = Mailbox(displayName: "J\u{F6}rg", localPart: "j\u{F6}rg", domain: "b\u{FC}cher.example")
+        var message = builder(.text("x"))
+        message.to = [.mailbox(eai)]
+        #expect(throws: MessageBuilder.Error.nonASCIIHeader(field: "To")) { try serialize(message) }
+        message.allowsUTF8Headers = true
+        let fields = headerFields(try serialize(message))
+        #expect(fields.first { $0.name == "To" }?.value == "J\u{F6}rg <j\u{F6}rg@b\u{FC}cher.example>")
+
+        // Without RFC 6532 a non-ASCII display name alone is fine: it becomes encoded words.
+        var encoded = builder(.text("x"))
+        encoded.to = [.mailbox(Mailbox(displayName: "J\u{F6}rg", localPart: "joerg", domain: "example.org"))]
+        let out = try serialize(encoded)
+        #expect(out.allSatisfy { $0 < 0x80 })
+        var diagnostics: [Diagnostic] = []
+        let to = headerFields(out).first { $0.name == "To" }!.value
+        #expect(Address.parseList(ArraySlice(Array(to.utf8)), diagnostics: &diagnostics).first?.mailboxes.first?.displayName == "J\u{F6}rg")
+    }
+
     @Test func eightBitContentMarksEnclosingEntities() throws {
         var message = builder(.multipart("mixed", [.text("caf\u{E9}")]))
         message.allows8bit = true
