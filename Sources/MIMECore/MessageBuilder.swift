@@ -117,7 +117,19 @@ public struct MessageBuilder: Sendable {
     /// Whether `boundary` matches `boundary := 0*69<bchars> bcharsnospace` (RFC 2046 section
     /// 5.1.1): 1 to 70 letters, digits and `'()+_,-./:=?` or space, not ending in a space.
     public static func isValidBoundary(_ boundary: String) -> Bool {
-        isValidBoundaryBytes(Array(boundary.utf8))
+        let bytes = Array(boundary.utf8)
+        guard (1...70).contains(bytes.count), bytes.last != ASCII.space else { return false }
+        return bytes.allSatisfy { byte in
+            if ASCII.isAlpha(byte) || ASCII.isDigit(byte) { return true }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: "_"),
+                UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"),
+                UInt8(ascii: "="), UInt8(ascii: "?"), ASCII.space:
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     /// The current time in UTC, from the system clock, for the `Date` field. UTC because the

@@ -219,7 +219,7 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
         for _ in 0..<Self.maximumBoundaryAttempts {
             let candidate = boundaries.nextBoundary()
             let bytes = Array(candidate.utf8)
-            guard isValidBoundaryBytes(bytes) else { throw .invalidBoundary(candidate) }
+            guard MessageBuilder.isValidBoundary(candidate) else { throw .invalidBoundary(candidate) }
             if !contents.contains(where: { Self.hasLine(startingWith: bytes, in: $0) }) { return bytes }
         }
         throw .boundaryCollision(attempts: Self.maximumBoundaryAttempts)
