@@ -200,7 +200,8 @@ public struct HeaderFolder: Sendable, Hashable {
 
         func flush() {
             guard !text.isEmpty else { return }
-            tokens.append(Token(leadingWhitespace: whitespace, text: text, containsEncodedWord: looksLikeEncodedWord(text)))
+            tokens.append(Token(leadingWhitespace: whitespace, text: text,
+                                containsEncodedWord: looksLikeEncodedWord(text)))
             whitespace = []
             text = []
         }
@@ -238,7 +239,8 @@ public struct HeaderFolder: Sendable, Hashable {
         if text.isEmpty, !tokens.isEmpty {
             tokens[tokens.count - 1].text.append(contentsOf: whitespace)
         } else if !text.isEmpty || tokens.isEmpty {
-            tokens.append(Token(leadingWhitespace: whitespace, text: text, containsEncodedWord: looksLikeEncodedWord(text)))
+            tokens.append(Token(leadingWhitespace: whitespace, text: text,
+                                containsEncodedWord: looksLikeEncodedWord(text)))
         }
         return tokens
     }
@@ -312,7 +314,8 @@ public struct HeaderFolder: Sendable, Hashable {
         while index + 1 < text.count {
             if text[index] == ASCII.equals, text[index + 1] == ASCII.question {
                 // An encoded word may follow a parenthesis or quote inside a word-like token.
-                return text.lastIndex(of: ASCII.equals).map { $0 > index + 1 && text[$0 - 1] == ASCII.question } ?? false
+                guard let end = text.lastIndex(of: ASCII.equals) else { return false }
+                return end > index + 1 && text[end - 1] == ASCII.question
             }
             index += 1
         }

@@ -48,7 +48,8 @@ extension MessageBuilder {
             case .emptyMultipart: "a multipart needs at least one part (RFC 2046 section 5.1.1)"
             case .unencodableText(let charset): "text cannot be encoded in \(charset)"
             case .nonASCIIPreambleOrEpilogue: "preamble and epilogue must be US-ASCII"
-            case .unsuitableTransferEncoding(let encoding): "Content-Transfer-Encoding \(encoding) does not suit the content"
+            case .unsuitableTransferEncoding(let encoding):
+                "Content-Transfer-Encoding \(encoding) does not suit the content"
             }
         }
     }

@@ -40,12 +40,17 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
 
         var fields: [UInt8] = []
         try fold(&fields, "Date", structured: Array((message.date ?? now()).rfc5322.utf8))
-        try fold(&fields, "From", tokens: message.from.headerTokens(allowingUTF8: utf8Headers))
-        if let sender = message.sender { try fold(&fields, "Sender", tokens: sender.headerTokens(allowingUTF8: utf8Headers)) }
-        if !message.replyTo.isEmpty { try fold(&fields, "Reply-To", tokens: message.replyTo.headerTokens(allowingUTF8: utf8Headers)) }
-        if !message.to.isEmpty { try fold(&fields, "To", tokens: message.to.headerTokens(allowingUTF8: utf8Headers)) }
-        if !message.cc.isEmpty { try fold(&fields, "Cc", tokens: message.cc.headerTokens(allowingUTF8: utf8Headers)) }
-        if message.writesBcc, !message.bcc.isEmpty { try fold(&fields, "Bcc", tokens: message.bcc.headerTokens(allowingUTF8: utf8Headers)) }
+        let utf8 = utf8Headers
+        try fold(&fields, "From", tokens: message.from.headerTokens(allowingUTF8: utf8))
+        if let sender = message.sender { try fold(&fields, "Sender", tokens: sender.headerTokens(allowingUTF8: utf8)) }
+        if !message.replyTo.isEmpty {
+            try fold(&fields, "Reply-To", tokens: message.replyTo.headerTokens(allowingUTF8: utf8))
+        }
+        if !message.to.isEmpty { try fold(&fields, "To", tokens: message.to.headerTokens(allowingUTF8: utf8)) }
+        if !message.cc.isEmpty { try fold(&fields, "Cc", tokens: message.cc.headerTokens(allowingUTF8: utf8)) }
+        if message.writesBcc, !message.bcc.isEmpty {
+            try fold(&fields, "Bcc", tokens: message.bcc.headerTokens(allowingUTF8: utf8))
+        }
         let id = message.messageID ?? messageIDs.nextMessageID(domain: message.from.first?.domain)
         try fold(&fields, "Message-ID", tokens: [id.bracketed])
         if !message.inReplyTo.isEmpty { try fold(&fields, "In-Reply-To", tokens: message.inReplyTo.headerTokens) }
@@ -64,7 +69,9 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
     // MARK: - Parts
 
     /// `entity-headers CRLF body` (RFC 2045 section 3): the fields of a part and its encoded body.
-    mutating func part(_ part: MessageBuilder.Part, allows8bit: Bool, now: () -> MessageDate) throws(MessageBuilder.Error) -> EncodedPart {
+    mutating func part(
+        _ part: MessageBuilder.Part, allows8bit: Bool, now: () -> MessageDate
+    ) throws(MessageBuilder.Error) -> EncodedPart {
         let typeTokens: [String]
         let encoding: ContentTransferEncoding?
         let body: [UInt8]
@@ -162,7 +169,9 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
     }
 
     /// The requested leaf encoding, if any, after checking that the content can be sent with it.
-    static func leafEncoding(_ requested: ContentTransferEncoding?, _ bytes: [UInt8]) throws(MessageBuilder.Error) -> ContentTransferEncoding? {
+    static func leafEncoding(
+        _ requested: ContentTransferEncoding?, _ bytes: [UInt8]
+    ) throws(MessageBuilder.Error) -> ContentTransferEncoding? {
         guard let encoding = requested else { return nil }
         let stats = TransferEncodingSelector.Statistics(bytes)
         switch encoding {
@@ -179,7 +188,9 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
 
     /// The encoding of a multipart or message: only identity encodings are allowed (RFC 2045
     /// section 6.4). `7bit` is the default and is left unwritten.
-    static func compositeEncoding(_ requested: ContentTransferEncoding?, isEightBit: Bool) throws(MessageBuilder.Error) -> ContentTransferEncoding? {
+    static func compositeEncoding(
+        _ requested: ContentTransferEncoding?, isEightBit: Bool
+    ) throws(MessageBuilder.Error) -> ContentTransferEncoding? {
         if let requested {
             guard requested.isIdentity, !(requested == .sevenBit && isEightBit) else {
                 throw .unsuitableTransferEncoding(requested)
@@ -195,7 +206,9 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
     /// close-delimiter [CRLF epilogue]` (RFC 2046 section 5.1.1). The close delimiter is always
     /// followed by `CRLF`, so that a message ends with a line break and a nested multipart ends
     /// before its parent's delimiter (whose own `CRLF` starts it).
-    static func multipartBody(_ children: [[UInt8]], boundary: [UInt8], preamble: [UInt8]?, epilogue: [UInt8]?) -> [UInt8] {
+    static func multipartBody(
+        _ children: [[UInt8]], boundary: [UInt8], preamble: [UInt8]?, epilogue: [UInt8]?
+    ) -> [UInt8] {
         let crlf: [UInt8] = [ASCII.cr, ASCII.lf]
         let dashBoundary = [ASCII.hyphen, ASCII.hyphen] + boundary
         var body: [UInt8] = []

@@ -54,6 +54,7 @@ public struct RandomMessageIDGenerator<Source: RandomNumberGenerator & Sendable>
 extension RandomMessageIDGenerator where Source == SystemRandomNumberGenerator {
     /// Creates a generator drawing from the system's secure random source.
     public init(fallbackDomain: String = "localhost", overridesDomain: Bool = false) {
-        self.init(source: SystemRandomNumberGenerator(), fallbackDomain: fallbackDomain, overridesDomain: overridesDomain)
+        self.init(source: SystemRandomNumberGenerator(), fallbackDomain: fallbackDomain,
+                  overridesDomain: overridesDomain)
     }
 }
