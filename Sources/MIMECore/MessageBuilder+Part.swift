@@ -4,7 +4,8 @@ extension MessageBuilder {
     ///
     /// Build parts with ``text(_:subtype:charset:format:)``,
     /// ``binary(_:type:filename:inline:)``,
-    /// ``multipart(_:_:preamble:epilogue:)`` and ``message(_:)``, then adjust the properties.
+    /// ``multipart(_:_:parameters:preamble:epilogue:)`` and ``message(_:)``, then adjust the
+    /// properties.
     public struct Part: Sendable {
         /// What the part holds.
         public var content: Content
@@ -42,8 +43,12 @@ extension MessageBuilder {
             /// whose line breaks are kept as they are.
             case binary([UInt8], type: ContentType)
             /// A multipart (RFC 2046 section 5.1) of the given subtype (`mixed`, `alternative`,
-            /// `related`...). Preamble and epilogue are US-ASCII text that readers ignore.
-            case multipart(subtype: String, parts: [Part], preamble: String?, epilogue: String?)
+            /// `related`, `report`...) with further parameters such as `type` and `start` of
+            /// `multipart/related` (RFC 2387) or `report-type` of `multipart/report` (RFC 6522);
+            /// the builder adds `boundary` itself. Preamble and epilogue are US-ASCII text that
+            /// readers ignore.
+            case multipart(
+                subtype: String, parameters: MIMEParameters, parts: [Part], preamble: String?, epilogue: String?)
             /// An encapsulated message, `message/rfc822` (RFC 2046 section 5.2.1).
             case message(MessageBuilder)
         }
@@ -80,9 +85,11 @@ extension MessageBuilder {
 
         /// A multipart (RFC 2046 section 5.1) of `subtype` holding `parts`.
         public static func multipart(
-            _ subtype: String, _ parts: [Part], preamble: String? = nil, epilogue: String? = nil
+            _ subtype: String, _ parts: [Part], parameters: MIMEParameters = [],
+            preamble: String? = nil, epilogue: String? = nil
         ) -> Part {
-            Part(.multipart(subtype: subtype, parts: parts, preamble: preamble, epilogue: epilogue))
+            Part(.multipart(subtype: subtype, parameters: parameters, parts: parts, preamble: preamble,
+                            epilogue: epilogue))
         }
 
         /// A `message/rfc822` part encapsulating another message (RFC 2046 section 5.2.1).

@@ -112,7 +112,7 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
             body = Self.encode(bytes, chosen, isText: false)
             isEightBit = chosen == .eightBit || chosen == .binary
 
-        case .multipart(let subtype, let parts, let preamble, let epilogue):
+        case .multipart(let subtype, var parameters, let parts, let preamble, let epilogue):
             guard !parts.isEmpty else { throw .emptyMultipart }
             var children: [[UInt8]] = []
             children.reserveCapacity(parts.count)
@@ -124,8 +124,10 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
             let preambleBytes = try Self.asciiText(preamble)
             let epilogueBytes = try Self.asciiText(epilogue)
             let boundary = try chooseBoundary(avoiding: children + [preambleBytes ?? [], epilogueBytes ?? []])
+            // The boundary is the builder's to choose; one given by the caller is replaced.
+            parameters.set("boundary", to: ASCII.string(boundary))
             typeTokens = try Self.mediaTypeTokens(
-                ContentType(type: "multipart", subtype: subtype, parameters: [("boundary", ASCII.string(boundary))]))
+                ContentType(type: "multipart", subtype: subtype, parameters: parameters))
             encoding = try Self.compositeEncoding(part.transferEncoding, isEightBit: isEightBit)
             body = Self.multipartBody(children, boundary: boundary, preamble: preambleBytes, epilogue: epilogueBytes)
 

@@ -386,6 +386,18 @@ extension Substring {
         }
     }
 
+    @Test func multipartParametersAreKeptAndTheBoundaryIsTheBuilders() throws {
+        let report = MessageBuilder.Part.multipart("report", [
+            .text("The message was displayed."),
+            .binary(Array("Final-Recipient: rfc822;bob@example.net\r\nDisposition: manual-action/MDN-sent-manually; displayed\r\n".utf8),
+                    type: ContentType(type: "message", subtype: "disposition-notification")),
+        ], parameters: [("report-type", "disposition-notification"), ("boundary", "caller")])
+        let out = try serialize(builder(report))
+        #expect(headerFields(out).first { $0.name == "Content-Type" }?.value
+                == "multipart/report; report-type=disposition-notification; boundary=b1")
+        #expect(!string(out).contains("caller"))
+    }
+
     @Test func boundaryGrammar() {
         #expect(MessageBuilder.isValidBoundary("simple boundary"))
         #expect(MessageBuilder.isValidBoundary("'()+_,-./:=?"))
@@ -653,9 +665,10 @@ struct RandomMessageMaker {
         case 2, 3, 4:
             let subtype = ["mixed", "alternative", "related"][int(0...2)]
             let children = (0..<int(1...4)).map { _ in part(depth: depth + 1) }
+            let parameters: MIMEParameters = subtype == "related" ? [("type", "text/html")] : []
             let preamble: String? = chance(30) ? text(words: 1...10, asciiOnly: true) : nil
             let epilogue: String? = chance(30) ? text(words: 1...10, asciiOnly: true) : nil
-            return .multipart(subtype, children, preamble: preamble, epilogue: epilogue)
+            return .multipart(subtype, children, parameters: parameters, preamble: preamble, epilogue: epilogue)
         default:
             return .message(message(depth: depth + 1))
         }
@@ -772,8 +785,11 @@ struct RandomMessageMaker {
         case .binary(let bytes, let contentType):
             #expect(type == contentType.mimeType, "\(path) type")
             #expect(decodedBody(parsed) == bytes, "\(path) binary body")
-        case .multipart(let subtype, let parts, let preamble, let epilogue):
+        case .multipart(let subtype, let multipartParameters, let parts, let preamble, let epilogue):
             #expect(type == "multipart/" + subtype, "\(path) type")
+            for parameter in multipartParameters where parameter.name != "boundary" {
+                #expect(parameters[parameter.name] == parameter.value, "\(path) \(parameter.name)")
+            }
             guard case .multipart(let multipart) = parsed.content else {
                 Issue.record("\(path): not parsed as a multipart")
                 return
