@@ -91,6 +91,8 @@ extension Diagnostic.Code {
     /// An `obs-route` before the addr-spec (`<@a,@b:user@host>`, RFC 5322 section 4.4); kept
     /// but ignored.
     public static let addressObsoleteRoute = Diagnostic.Code("address-obsolete-route")
+    /// Two addresses with no `,` between them (RFC 5322 section 3.4); both are kept.
+    public static let addressMissingSeparator = Diagnostic.Code("address-missing-separator")
     /// Text after an address that belongs to no address; skipped up to the next `,`.
     public static let addressTrailingGarbage = Diagnostic.Code("address-trailing-garbage")
     /// Text that could not be read as an address at all; skipped up to the next `,`.
@@ -335,6 +337,9 @@ struct AddressParserState {
     let limits: AddressListParser
     var mailboxCount = 0
     var limitReached = false
+    /// Words read after an address that turned out to start the next one (a missing `,`),
+    /// handed to the next ``parseAddress(inGroup:)`` so that no token is read twice.
+    var carried: [StructuredToken] = []
 
     init(_ value: ArraySlice<UInt8>, limits: AddressListParser) {
         self.limits = limits
@@ -368,7 +373,7 @@ struct AddressParserState {
             var runEnd = runStart
             var separators = 0
             var semicolonReported = false
-            while token.isSpecial(UInt8(ascii: ",")) || token.isSpecial(ASCII.semicolon) {
+            while carried.isEmpty && (token.isSpecial(UInt8(ascii: ",")) || token.isSpecial(ASCII.semicolon)) {
                 if token.isSpecial(ASCII.semicolon) && !semicolonReported {
                     semicolonReported = true
                     report(.addressSemicolonSeparator, .warning, at: token.range,
@@ -378,7 +383,7 @@ struct AddressParserState {
                 runEnd = token.range.upperBound
                 advance()
             }
-            if token.kind == .end {
+            if token.kind == .end && carried.isEmpty {
                 if separators > 0 {
                     report(.addressEmptyElement, .info, at: runStart..<runEnd, "trailing list separator")
                 }
@@ -409,10 +414,20 @@ struct AddressParserState {
     /// start every form until the token that tells them apart: `<` (name-addr), `:` (group), or
     /// a separator (addr-spec).
     mutating func parseAddress(inGroup: Bool) -> Address? {
-        var start = token.range.lowerBound
-        var words: [StructuredToken] = []
+        var words = carried
+        carried = []
+        var start = words.first?.range.lowerBound ?? token.range.lowerBound
+        // Whether the words so far end in a complete addr-spec (`@` then a word), after which
+        // another word can only start the next address.
+        var seenAt = words.contains { $0.isSpecial(UInt8(ascii: "@")) }
+        var complete = false
         while true {
             if isAtSeparator { break }
+            if complete && token.isWord && token.spaceBefore && (words.last?.isWord == true || words.last?.kind == .domainLiteral) {
+                report(.addressMissingSeparator, .warning, at: token.range.lowerBound..<token.range.lowerBound,
+                       "',' missing between addresses")
+                break
+            }
             if token.isSpecial(UInt8(ascii: "<")) {
                 return parseNameAddr(displayNameTokens: words, start: start).map(Address.mailbox)
             }
@@ -432,6 +447,11 @@ struct AddressParserState {
                 report(.addressTooLong, .error, at: start..<token.range.lowerBound,
                        "address longer than \(limits.maximumTokensPerAddress) tokens; dropped")
                 return nil
+            }
+            if token.isSpecial(UInt8(ascii: "@")) {
+                seenAt = true
+            } else if seenAt && (token.isWord || token.kind == .domainLiteral) {
+                complete = true
             }
             words.append(token)
             advance()
@@ -488,12 +508,7 @@ struct AddressParserState {
             report(.angleAddressUnterminated, .error, at: open.lowerBound..<specEnd, "angle address has no closing '>'")
         }
         let name = displayName(from: displayNameTokens)
-        if !isAtSeparator {
-            let garbageStart = token.range.lowerBound
-            skipToSeparator()
-            report(.addressTrailingGarbage, .error, at: garbageStart..<token.range.lowerBound,
-                   "text after the address ignored")
-        }
+        finishAddress()
         guard !spec.isEmpty else {
             report(.addressUnparsable, .error, at: start..<specEnd, "empty angle address")
             return nil
@@ -556,7 +571,7 @@ struct AddressParserState {
             let runStart = token.range.lowerBound
             var runEnd = runStart
             var separators = 0
-            while token.isSpecial(UInt8(ascii: ",")) {
+            while carried.isEmpty && token.isSpecial(UInt8(ascii: ",")) {
                 separators += 1
                 runEnd = token.range.upperBound
                 advance()
@@ -565,11 +580,11 @@ struct AddressParserState {
                 || (separators > 0 && (token.isSpecial(ASCII.semicolon) || token.kind == .end)) {
                 report(.addressEmptyElement, .info, at: runStart..<runEnd, "empty element in a group list")
             }
-            if token.isSpecial(ASCII.semicolon) {
+            if carried.isEmpty && token.isSpecial(ASCII.semicolon) {
                 advance()
                 break
             }
-            if token.kind == .end {
+            if carried.isEmpty && token.kind == .end {
                 report(.groupUnterminated, .error, at: start..<token.range.lowerBound, "group has no closing ';'")
                 break
             }
@@ -581,13 +596,36 @@ struct AddressParserState {
             elements += 1
         }
         if members.isEmpty { mailboxCount += 1 }
-        if !limitReached && !isAtSeparator {
-            let garbageStart = token.range.lowerBound
-            skipToSeparator()
-            report(.addressTrailingGarbage, .error, at: garbageStart..<token.range.lowerBound,
-                   "text after the group ignored")
-        }
+        if !limitReached { finishAddress() }
         return AddressGroup(name: name, members: members)
+    }
+
+    /// What follows an angle address or a group up to the next separator: either the start of
+    /// another address whose `,` is missing (it holds `@`, or ends at `<` or `:`), carried over
+    /// to be parsed next, or debris, skipped.
+    mutating func finishAddress() {
+        guard !isAtSeparator else { return }
+        let start = token.range.lowerBound
+        var collected: [StructuredToken] = []
+        var sawAt = false
+        while !isAtSeparator && !token.isSpecial(UInt8(ascii: "<")) && !token.isSpecial(ASCII.colon) {
+            if token.isSpecial(UInt8(ascii: "@")) { sawAt = true }
+            // Stray '>' say nothing about the next address.
+            if !token.isSpecial(UInt8(ascii: ">")) && collected.count < limits.maximumTokensPerAddress {
+                collected.append(token)
+            }
+            advance()
+        }
+        if sawAt || token.isSpecial(UInt8(ascii: "<")) || (token.isSpecial(ASCII.colon) && !collected.isEmpty) {
+            report(.addressMissingSeparator, .warning, at: start..<start, "',' missing between addresses")
+            carried = collected
+        } else {
+            report(.addressTrailingGarbage, .error, at: start..<token.range.lowerBound, "text after the address ignored")
+            if token.isSpecial(ASCII.colon) {
+                advance()
+                skipToSeparator()
+            }
+        }
     }
 
     // MARK: addr-spec
