@@ -1,7 +1,7 @@
 public import MIMECharset
 
 extension EncodedWord {
-    /// Limits and choices for ``EncodedWord/decode(_:context:options:)``.
+    /// Limits and choices for ``EncodedWord/decode(_:context:options:)`` (RFC 2047 section 6).
     public struct DecodingOptions: Sendable, Hashable {
         /// How many encoded words one call decodes; the rest of the input is kept as literal text
         /// with an ``Diagnostic/Code/encodedWordLimitExceeded`` diagnostic. Bounds the work an
@@ -32,7 +32,7 @@ extension EncodedWord {
         }
     }
 
-    /// Decoded header text with the problems found on the way.
+    /// Header text after RFC 2047 section 6 decoding, with the problems found on the way.
     public struct Decoded: Sendable, Hashable {
         /// The text for display.
         public var text: String
@@ -61,9 +61,10 @@ extension EncodedWord {
     ///
     /// Workarounds for mail that breaks the rules, each reported with an `info` diagnostic: words
     /// glued to text (`Re:=?utf-8?q?x?=`) or to `(`, `)`; words longer than 75 characters; words
-    /// in quoted strings of a phrase; a base64 group split across two words. Unknown charsets or
-    /// encodings keep the word as literal text; bad base64 or Q decodes what it can; all are
-    /// reported.
+    /// in quoted strings of a phrase; a base64 group split across two words; raw 8-bit bytes in
+    /// Q text. Unknown charsets or encodings keep the word as literal text, except the
+    /// `unknown-8bit` label of gateways, decoded like raw header text; bad base64 or Q decodes
+    /// what it can; all are reported.
     ///
     /// Per context:
     /// - `.unstructured`: all bytes are text; white space is kept as written.
@@ -78,9 +79,10 @@ extension EncodedWord {
     public static func decode<Bytes: Collection<UInt8>>(
         _ bytes: Bytes, context: Context = .unstructured, options: DecodingOptions = DecodingOptions()
     ) -> Decoded {
-        if let result = bytes.withContiguousStorageIfAvailable({ decode(buffer: $0, context: context, options: options) }) {
-            return result
+        let contiguous = bytes.withContiguousStorageIfAvailable {
+            decode(buffer: $0, context: context, options: options)
         }
+        if let result = contiguous { return result }
         return Array(bytes).withUnsafeBufferPointer { decode(buffer: $0, context: context, options: options) }
     }
 
@@ -142,14 +144,17 @@ extension EncodedWord {
         private var charsetCache: [[UInt8]: Charset?] = [:]
 
         private struct Group {
-            var charset: Charset
+            /// `nil` for the `unknown-8bit` label: guessed like raw header text.
+            var charset: Charset?
             var bytes: [UInt8]
             var range: Range<Int>
             var base64: Base64Accumulator
             var lastWasBase64: Bool
         }
 
-        init(input: UnsafeBufferPointer<UInt8>, context: EncodedWord.Context.Kind, options: EncodedWord.DecodingOptions) {
+        init(
+            input: UnsafeBufferPointer<UInt8>, context: EncodedWord.Context.Kind, options: EncodedWord.DecodingOptions
+        ) {
             self.input = input
             self.context = context
             self.options = options
@@ -287,12 +292,19 @@ extension EncodedWord {
                 literal(word)
                 return
             }
-            guard let charset = resolveCharset(word.charset) else {
+            let charset = resolveCharset(word.charset)
+            if charset == nil {
                 let label = ASCII.string(input[word.charset])
+                guard isUnknown8Bit(word.charset) else {
+                    diagnostics.append(Diagnostic(
+                        .encodedWordUnknownCharset, .warning, at: word.range,
+                        "unknown charset '\(label)'; kept as text"))
+                    literal(word)
+                    return
+                }
                 diagnostics.append(Diagnostic(
-                    .encodedWordUnknownCharset, .warning, at: word.range, "unknown charset '\(label)'; kept as text"))
-                literal(word)
-                return
+                    .encodedWordUnknownCharset, .warning, at: word.range,
+                    "charset '\(label)' names no charset; decoded as UTF-8 or \(options.fallbackCharset.mimeName)"))
             }
             checkDelimiters(word)
             if word.range.count > EncodedWord.maximumLength {
@@ -306,7 +318,8 @@ extension EncodedWord {
                     "encoded text contains a raw 8-bit byte; RFC 2047 allows only printable ASCII"))
             }
             if word.text.isEmpty {
-                diagnostics.append(Diagnostic(.encodedWordEmpty, .info, at: word.range, "encoded word without encoded text"))
+                diagnostics.append(Diagnostic(
+                    .encodedWordEmpty, .info, at: word.range, "encoded word without encoded text"))
             }
 
             let adjacent = afterWord && group != nil
@@ -316,7 +329,8 @@ extension EncodedWord {
                 if adjacent { heldSpace = nil }
                 beginContent()
                 flushRaw()
-                group = Group(charset: charset, bytes: [], range: word.range, base64: Base64Accumulator(), lastWasBase64: false)
+                group = Group(
+                    charset: charset, bytes: [], range: word.range, base64: Base64Accumulator(), lastWasBase64: false)
             }
             var current = group!
             group = nil
@@ -452,6 +466,14 @@ extension EncodedWord {
             return nil
         }
 
+        /// `unknown-8bit` (RFC 1428) and `unknown`, which sendmail and other gateways write when
+        /// they encode 8-bit text of an unknown charset: decoded like raw header text, since
+        /// keeping the word would show only the encoding.
+        private func isUnknown8Bit(_ range: Range<Int>) -> Bool {
+            let label = input[range]
+            return ["unknown-8bit", "unknown", "x-unknown"].contains { ASCII.equalsIgnoringCase(label, $0.utf8) }
+        }
+
         private mutating func resolveCharset(_ range: Range<Int>) -> Charset? {
             let key = input[range].map(ASCII.lowercased)
             if let cached = charsetCache[key] { return cached }
@@ -532,11 +554,15 @@ extension EncodedWord {
             guard var finished = group else { return }
             group = nil
             finishBase64(&finished)
-            let decoded = finished.charset.decode(finished.bytes)
+            guard let charset = finished.charset else {
+                output += Charset.decodeHeaderBytes(finished.bytes, fallback: options.fallbackCharset).text
+                return
+            }
+            let decoded = charset.decode(finished.bytes)
             if decoded.hadErrors {
                 diagnostics.append(Diagnostic(
                     .encodedWordInvalidCharsetBytes, .warning, at: finished.range,
-                    "decoded bytes are not valid \(finished.charset.mimeName); replaced with U+FFFD"))
+                    "decoded bytes are not valid \(charset.mimeName); replaced with U+FFFD"))
             }
             output += decoded.text
         }

@@ -20,7 +20,8 @@ extension EncodedWord {
     /// - Q uses only the characters section 5 allows in the context: in `.phrase` letters, digits
     ///   and `!*+-/` (section 5 (3)); in `.comment` no `(`, `)`, `"` or `\` (section 5 (2)).
     ///
-    /// Every token is printable ASCII. Returns `[]` for empty text.
+    /// Every token is printable ASCII. Returns `[]` for empty text. For `.comment` the tokens are
+    /// the comment's content: the caller writes the parentheses around them.
     ///
     /// Folding: RFC 2047 section 2 limits each line that holds an encoded word to 76 characters.
     /// A 75-character word fits on a continuation line after its one leading space; on the first
@@ -128,7 +129,8 @@ extension EncodedWord {
         case .phrase:
             if ASCII.isAlpha(byte) || ASCII.isDigit(byte) { return true }
             switch byte {
-            case UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"): return true
+            case UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                return true
             default: return false
             }
         }

@@ -38,7 +38,7 @@ public enum ParameterValue: Sendable {
         }
     }
 
-    /// A decoded parameter value.
+    /// A parameter value decoded per RFC 2231 sections 3 and 4.
     public struct Decoded: Sendable, Hashable {
         /// The value as text.
         public var text: String
@@ -144,7 +144,8 @@ public enum ParameterValue: Sendable {
             array = Array(array[1..<(array.count - 1)])
             start += 1
         }
-        var decoded = decode(segments: [Segment(bytes: array, isExtended: true, offset: start)], fallback: fallback, policy: policy)
+        let segment = Segment(bytes: array, isExtended: true, offset: start)
+        var decoded = decode(segments: [segment], fallback: fallback, policy: policy)
         decoded.diagnostics = diagnostics + decoded.diagnostics
         return decoded
     }
@@ -181,7 +182,8 @@ public enum ParameterValue: Sendable {
                 }
             }
             percentDecode(
-                segment.bytes[valueStart...], offset: segment.offset + valueStart, into: &bytes, diagnostics: &diagnostics)
+                segment.bytes[valueStart...], offset: segment.offset + valueStart, into: &bytes,
+                diagnostics: &diagnostics)
         }
         let range = (segments.first?.offset ?? 0)..<(segments.last.map { $0.offset + $0.bytes.count } ?? 0)
         let text = decodeText(bytes, charsetLabel: charsetLabel, range: range, fallback: fallback, policy: policy,
