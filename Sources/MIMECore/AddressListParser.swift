@@ -423,7 +423,8 @@ struct AddressParserState {
         var complete = false
         while true {
             if isAtSeparator { break }
-            if complete && token.isWord && token.spaceBefore && (words.last?.isWord == true || words.last?.kind == .domainLiteral) {
+            let lastIsWord = words.last?.isWord == true || words.last?.kind == .domainLiteral
+            if complete && token.isWord && token.spaceBefore && lastIsWord {
                 report(.addressMissingSeparator, .warning, at: token.range.lowerBound..<token.range.lowerBound,
                        "',' missing between addresses")
                 break
@@ -537,7 +538,8 @@ struct AddressParserState {
             while token.kind == .atom || token.kind == .domainLiteral || token.isSpecial(UInt8(ascii: ".")) {
                 // A route is advisory; a hostile one must not grow without bound.
                 if parts < limits.maximumTokensPerAddress {
-                    domain.append(contentsOf: token.kind == .special(UInt8(ascii: ".")) ? [UInt8(ascii: ".")] : token.value)
+                    let isDot = token.kind == .special(UInt8(ascii: "."))
+                    domain.append(contentsOf: isDot ? [UInt8(ascii: ".")] : token.value)
                 }
                 parts += 1
                 advance()
@@ -620,7 +622,8 @@ struct AddressParserState {
             report(.addressMissingSeparator, .warning, at: start..<start, "',' missing between addresses")
             carried = collected
         } else {
-            report(.addressTrailingGarbage, .error, at: start..<token.range.lowerBound, "text after the address ignored")
+            report(.addressTrailingGarbage, .error, at: start..<token.range.lowerBound,
+                   "text after the address ignored")
             if token.isSpecial(ASCII.colon) {
                 advance()
                 skipToSeparator()
@@ -652,7 +655,8 @@ struct AddressParserState {
                 report(.addressMissingDomain, .error, at: range, "address has nothing after '@'")
             } else {
                 if domainTokens.first?.spaceBefore == true { spaceAroundAt = true }
-                let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: true)
+                let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid,
+                                                  isDomain: true)
                 domain = decodeText(domainBytes, range: range)
             }
         } else {
@@ -725,7 +729,8 @@ struct AddressParserState {
             if let text = HeaderText.decodeEncodedWordRun(run, range: range, into: &state.lexer.diagnostics) {
                 words.append(PhraseWord(text: text, isEncodedWord: true, spaceBefore: runSpaceBefore))
             } else {
-                words.append(PhraseWord(text: ASCII.string(Array(run.joined(separator: [ASCII.space]))), isEncodedWord: false,
+                let literal = ASCII.string(Array(run.joined(separator: [ASCII.space])))
+                words.append(PhraseWord(text: literal, isEncodedWord: false,
                                         spaceBefore: runSpaceBefore))
             }
             run.removeAll()
@@ -844,7 +849,8 @@ enum HeaderText {
     /// between them is dropped (RFC 2047 section 6.2) and a character split across two words
     /// decodes. Diagnostics are placed on the run's range. `nil` when nothing was decoded (the
     /// atoms were literal text after all).
-    static func decodeEncodedWordRun(_ atoms: [[UInt8]], range: Range<Int>, into sink: inout DiagnosticSink) -> String? {
+    static func decodeEncodedWordRun(_ atoms: [[UInt8]], range: Range<Int>,
+                                     into sink: inout DiagnosticSink) -> String? {
         let joined = Array(atoms.joined(separator: [ASCII.space]))
         let decoded = EncodedWord.decode(joined, context: .phrase)
         if decoded.text == ASCII.string(joined) && !decoded.diagnostics.isEmpty {
@@ -863,7 +869,8 @@ enum HeaderText {
     /// A quoted string of a phrase holding encoded words, decoded anyway (RFC 2047 section 5
     /// (3) says they are not encoded words there, but many clients write display names that
     /// way), or `nil` when it holds none. `raw` is the string as written, quotes included.
-    static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8], into sink: inout DiagnosticSink) -> String? {
+    static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8],
+                                   into sink: inout DiagnosticSink) -> String? {
         guard content.count >= 8, content.firstRange(of: [ASCII.equals, ASCII.question]) != nil else { return nil }
         let decoded = EncodedWord.decode(raw, context: .phrase)
         guard decoded.diagnostics.contains(where: { $0.code == .encodedWordInQuotedString }) else { return nil }
