@@ -91,6 +91,8 @@ extension Diagnostic.Code {
     /// An `obs-route` before the addr-spec (`<@a,@b:user@host>`, RFC 5322 section 4.4); kept
     /// but ignored.
     public static let addressObsoleteRoute = Diagnostic.Code("address-obsolete-route")
+    /// Two addresses with no `,` between them (RFC 5322 section 3.4); both are kept.
+    public static let addressMissingSeparator = Diagnostic.Code("address-missing-separator")
     /// Text after an address that belongs to no address; skipped up to the next `,`.
     public static let addressTrailingGarbage = Diagnostic.Code("address-trailing-garbage")
     /// Text that could not be read as an address at all; skipped up to the next `,`.
@@ -335,6 +337,9 @@ struct AddressParserState {
     let limits: AddressListParser
     var mailboxCount = 0
     var limitReached = false
+    /// Words read after an address that turned out to start the next one (a missing `,`),
+    /// handed to the next ``parseAddress(inGroup:)`` so that no token is read twice.
+    var carried: [StructuredToken] = []
 
     init(_ value: ArraySlice<UInt8>, limits: AddressListParser) {
         self.limits = limits
@@ -368,7 +373,7 @@ struct AddressParserState {
             var runEnd = runStart
             var separators = 0
             var semicolonReported = false
-            while token.isSpecial(UInt8(ascii: ",")) || token.isSpecial(ASCII.semicolon) {
+            while carried.isEmpty && (token.isSpecial(UInt8(ascii: ",")) || token.isSpecial(ASCII.semicolon)) {
                 if token.isSpecial(ASCII.semicolon) && !semicolonReported {
                     semicolonReported = true
                     report(.addressSemicolonSeparator, .warning, at: token.range,
@@ -378,7 +383,7 @@ struct AddressParserState {
                 runEnd = token.range.upperBound
                 advance()
             }
-            if token.kind == .end {
+            if token.kind == .end && carried.isEmpty {
                 if separators > 0 {
                     report(.addressEmptyElement, .info, at: runStart..<runEnd, "trailing list separator")
                 }
@@ -409,10 +414,21 @@ struct AddressParserState {
     /// start every form until the token that tells them apart: `<` (name-addr), `:` (group), or
     /// a separator (addr-spec).
     mutating func parseAddress(inGroup: Bool) -> Address? {
-        var start = token.range.lowerBound
-        var words: [StructuredToken] = []
+        var words = carried
+        carried = []
+        var start = words.first?.range.lowerBound ?? token.range.lowerBound
+        // Whether the words so far end in a complete addr-spec (`@` then a word), after which
+        // another word can only start the next address.
+        var seenAt = words.contains { $0.isSpecial(UInt8(ascii: "@")) }
+        var complete = false
         while true {
             if isAtSeparator { break }
+            let lastIsWord = words.last?.isWord == true || words.last?.kind == .domainLiteral
+            if complete && token.isWord && token.spaceBefore && lastIsWord {
+                report(.addressMissingSeparator, .warning, at: token.range.lowerBound..<token.range.lowerBound,
+                       "',' missing between addresses")
+                break
+            }
             if token.isSpecial(UInt8(ascii: "<")) {
                 return parseNameAddr(displayNameTokens: words, start: start).map(Address.mailbox)
             }
@@ -432,6 +448,11 @@ struct AddressParserState {
                 report(.addressTooLong, .error, at: start..<token.range.lowerBound,
                        "address longer than \(limits.maximumTokensPerAddress) tokens; dropped")
                 return nil
+            }
+            if token.isSpecial(UInt8(ascii: "@")) {
+                seenAt = true
+            } else if seenAt && (token.isWord || token.kind == .domainLiteral) {
+                complete = true
             }
             words.append(token)
             advance()
@@ -488,12 +509,7 @@ struct AddressParserState {
             report(.angleAddressUnterminated, .error, at: open.lowerBound..<specEnd, "angle address has no closing '>'")
         }
         let name = displayName(from: displayNameTokens)
-        if !isAtSeparator {
-            let garbageStart = token.range.lowerBound
-            skipToSeparator()
-            report(.addressTrailingGarbage, .error, at: garbageStart..<token.range.lowerBound,
-                   "text after the address ignored")
-        }
+        finishAddress()
         guard !spec.isEmpty else {
             report(.addressUnparsable, .error, at: start..<specEnd, "empty angle address")
             return nil
@@ -522,7 +538,8 @@ struct AddressParserState {
             while token.kind == .atom || token.kind == .domainLiteral || token.isSpecial(UInt8(ascii: ".")) {
                 // A route is advisory; a hostile one must not grow without bound.
                 if parts < limits.maximumTokensPerAddress {
-                    domain.append(contentsOf: token.kind == .special(UInt8(ascii: ".")) ? [UInt8(ascii: ".")] : token.value)
+                    let isDot = token.kind == .special(UInt8(ascii: "."))
+                    domain.append(contentsOf: isDot ? [UInt8(ascii: ".")] : token.value)
                 }
                 parts += 1
                 advance()
@@ -556,7 +573,7 @@ struct AddressParserState {
             let runStart = token.range.lowerBound
             var runEnd = runStart
             var separators = 0
-            while token.isSpecial(UInt8(ascii: ",")) {
+            while carried.isEmpty && token.isSpecial(UInt8(ascii: ",")) {
                 separators += 1
                 runEnd = token.range.upperBound
                 advance()
@@ -565,11 +582,11 @@ struct AddressParserState {
                 || (separators > 0 && (token.isSpecial(ASCII.semicolon) || token.kind == .end)) {
                 report(.addressEmptyElement, .info, at: runStart..<runEnd, "empty element in a group list")
             }
-            if token.isSpecial(ASCII.semicolon) {
+            if carried.isEmpty && token.isSpecial(ASCII.semicolon) {
                 advance()
                 break
             }
-            if token.kind == .end {
+            if carried.isEmpty && token.kind == .end {
                 report(.groupUnterminated, .error, at: start..<token.range.lowerBound, "group has no closing ';'")
                 break
             }
@@ -581,13 +598,37 @@ struct AddressParserState {
             elements += 1
         }
         if members.isEmpty { mailboxCount += 1 }
-        if !limitReached && !isAtSeparator {
-            let garbageStart = token.range.lowerBound
-            skipToSeparator()
-            report(.addressTrailingGarbage, .error, at: garbageStart..<token.range.lowerBound,
-                   "text after the group ignored")
-        }
+        if !limitReached { finishAddress() }
         return AddressGroup(name: name, members: members)
+    }
+
+    /// What follows an angle address or a group up to the next separator: either the start of
+    /// another address whose `,` is missing (it holds `@`, or ends at `<` or `:`), carried over
+    /// to be parsed next, or debris, skipped.
+    mutating func finishAddress() {
+        guard !isAtSeparator else { return }
+        let start = token.range.lowerBound
+        var collected: [StructuredToken] = []
+        var sawAt = false
+        while !isAtSeparator && !token.isSpecial(UInt8(ascii: "<")) && !token.isSpecial(ASCII.colon) {
+            if token.isSpecial(UInt8(ascii: "@")) { sawAt = true }
+            // Stray '>' say nothing about the next address.
+            if !token.isSpecial(UInt8(ascii: ">")) && collected.count < limits.maximumTokensPerAddress {
+                collected.append(token)
+            }
+            advance()
+        }
+        if sawAt || token.isSpecial(UInt8(ascii: "<")) || (token.isSpecial(ASCII.colon) && !collected.isEmpty) {
+            report(.addressMissingSeparator, .warning, at: start..<start, "',' missing between addresses")
+            carried = collected
+        } else {
+            report(.addressTrailingGarbage, .error, at: start..<token.range.lowerBound,
+                   "text after the address ignored")
+            if token.isSpecial(ASCII.colon) {
+                advance()
+                skipToSeparator()
+            }
+        }
     }
 
     // MARK: addr-spec
@@ -614,7 +655,8 @@ struct AddressParserState {
                 report(.addressMissingDomain, .error, at: range, "address has nothing after '@'")
             } else {
                 if domainTokens.first?.spaceBefore == true { spaceAroundAt = true }
-                let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: true)
+                let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid,
+                                                  isDomain: true)
                 domain = decodeText(domainBytes, range: range)
             }
         } else {
@@ -687,7 +729,8 @@ struct AddressParserState {
             if let text = HeaderText.decodeEncodedWordRun(run, range: range, into: &state.lexer.diagnostics) {
                 words.append(PhraseWord(text: text, isEncodedWord: true, spaceBefore: runSpaceBefore))
             } else {
-                words.append(PhraseWord(text: ASCII.string(Array(run.joined(separator: [ASCII.space]))), isEncodedWord: false,
+                let literal = ASCII.string(Array(run.joined(separator: [ASCII.space])))
+                words.append(PhraseWord(text: literal, isEncodedWord: false,
                                         spaceBefore: runSpaceBefore))
             }
             run.removeAll()
@@ -806,7 +849,8 @@ enum HeaderText {
     /// between them is dropped (RFC 2047 section 6.2) and a character split across two words
     /// decodes. Diagnostics are placed on the run's range. `nil` when nothing was decoded (the
     /// atoms were literal text after all).
-    static func decodeEncodedWordRun(_ atoms: [[UInt8]], range: Range<Int>, into sink: inout DiagnosticSink) -> String? {
+    static func decodeEncodedWordRun(_ atoms: [[UInt8]], range: Range<Int>,
+                                     into sink: inout DiagnosticSink) -> String? {
         let joined = Array(atoms.joined(separator: [ASCII.space]))
         let decoded = EncodedWord.decode(joined, context: .phrase)
         if decoded.text == ASCII.string(joined) && !decoded.diagnostics.isEmpty {
@@ -825,7 +869,8 @@ enum HeaderText {
     /// A quoted string of a phrase holding encoded words, decoded anyway (RFC 2047 section 5
     /// (3) says they are not encoded words there, but many clients write display names that
     /// way), or `nil` when it holds none. `raw` is the string as written, quotes included.
-    static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8], into sink: inout DiagnosticSink) -> String? {
+    static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8],
+                                   into sink: inout DiagnosticSink) -> String? {
         guard content.count >= 8, content.firstRange(of: [ASCII.equals, ASCII.question]) != nil else { return nil }
         let decoded = EncodedWord.decode(raw, context: .phrase)
         guard decoded.diagnostics.contains(where: { $0.code == .encodedWordInQuotedString }) else { return nil }
