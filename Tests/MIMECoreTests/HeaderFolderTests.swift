@@ -158,9 +158,11 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
     @Test func structuredTokensKeepQuotedStringsCommentsAndLiteralsWhole() {
         let value = Array(#"attachment; filename="a b \" c.txt"; x=(a comment) [1.2 3] end"#.utf8)
         let tokens = HeaderFolder.structuredTokens(value)
-        #expect(tokens.map { text($0.text) } == ["attachment;", #"filename="a b \" c.txt";"#, "x=(a comment)", "[1.2 3]", "end"])
+        #expect(tokens.map { text($0.text) }
+                == ["attachment;", #"filename="a b \" c.txt";"#, "x=(a comment)", "[1.2 3]", "end"])
         #expect(tokens.allSatisfy { $0.leadingWhitespace == [0x20] })
-        #expect(HeaderFolder.structuredTokens(Array("=?utf-8?q?x?= y".utf8)).map(\.containsEncodedWord) == [true, false])
+        let wordTokens = HeaderFolder.structuredTokens(Array("=?utf-8?q?x?= y".utf8))
+        #expect(wordTokens.map(\.containsEncodedWord) == [true, false])
         #expect(HeaderFolder.structuredTokens([]).map { text($0.leadingWhitespace + $0.text) } == [" "])
         // Trailing whitespace stays with the last token, so no line is left holding only spaces.
         #expect(HeaderFolder.structuredTokens(Array("a b  ".utf8)).map { text($0.text) } == ["a", "b  "])
@@ -170,7 +172,8 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
         let quoted = "\"" + String(repeating: "q ", count: 40) + "\""
         let value = "attachment; filename=" + quoted + "; size=10"
         let out = try folder.foldStructured(name: "Content-Disposition", Array(value.utf8))
-        #expect(lines(of: out).map(text) == ["Content-Disposition: attachment;", " filename=" + quoted + ";", " size=10"])
+        #expect(lines(of: out).map(text)
+                == ["Content-Disposition: attachment;", " filename=" + quoted + ";", " size=10"])
         #expect(text(HeaderFolder.unfold(out)) == "Content-Disposition: " + value + "\r\n")
     }
 
@@ -191,7 +194,8 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
                 let whitespaceLength = index == 0 ? 1 : Int.random(in: 0...3, using: &rng)
                 let whitespace = (0..<whitespaceLength).map { _ in Bool.random(using: &rng) ? UInt8(0x20) : 0x09 }
                 let lengthClass = Int.random(in: 0..<20, using: &rng)
-                let length = lengthClass == 0 ? Int.random(in: 70...400, using: &rng) : Int.random(in: 0...25, using: &rng)
+                let length = lengthClass == 0
+                    ? Int.random(in: 70...400, using: &rng) : Int.random(in: 0...25, using: &rng)
                 let textBytes = (0..<length).map { _ in UInt8.random(in: 0x21...0x7E, using: &rng) }
                 tokens.append(HeaderFolder.Token(leadingWhitespace: whitespace, text: textBytes,
                                                  containsEncodedWord: Int.random(in: 0..<4, using: &rng) == 0))

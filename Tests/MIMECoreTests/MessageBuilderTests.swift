@@ -23,6 +23,8 @@ struct BuilderTestIDs: MessageIDGenerator {
 
 private func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
+private func media(_ text: String) -> ContentType { ContentType(text)! }
+
 private let alice = Mailbox(displayName: "Alice Example", localPart: "alice", domain: "example.org")
 private let bob = Mailbox(localPart: "bob", domain: "example.net")
 private let fixedDate = MessageDate(year: 2026, month: 11, day: 23, hour: 10, minute: 30, second: 5, offsetMinutes: 60)!
@@ -87,7 +89,8 @@ extension Substring {
         let target = Array(needle.utf8)
         let bytes = Array(utf8)
         guard !target.isEmpty, bytes.count >= target.count else { return nil }
-        for start in 0...(bytes.count - target.count) where bytes[start..<(start + target.count)].elementsEqual(target) {
+        for start in 0...(bytes.count - target.count)
+        where bytes[start..<(start + target.count)].elementsEqual(target) {
             let lower = utf8.index(utf8.startIndex, offsetBy: start)
             let upper = utf8.index(lower, offsetBy: target.count)
             return lower..<upper
@@ -121,11 +124,12 @@ extension Substring {
     @Test func multipartWithAttachmentPreambleAndEpilogue() throws {
         var message = builder(.multipart("mixed", [
             .text("Caf\u{E9} au lait"),
-            .binary([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF], type: ContentType(type: "image", subtype: "png"), filename: "cup.png"),
+            .binary([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF], type: media("image/png"), filename: "cup.png"),
         ], preamble: "This is a MIME message.", epilogue: "end"), subject: "Caf\u{E9}")
         message.messageID = MessageID(left: "fixed", right: "example.org")
         message.inReplyTo = [MessageID(left: "parent", right: "example.net")]
-        message.references = [MessageID(left: "root", right: "example.net"), MessageID(left: "parent", right: "example.net")]
+        message.references = [MessageID(left: "root", right: "example.net"),
+                              MessageID(left: "parent", right: "example.net")]
         message.cc = [.group(AddressGroup(name: "Team", members: [bob]))]
         let expected = """
             Date: Mon, 23 Nov 2026 10:30:05 +0100\r
@@ -263,11 +267,13 @@ extension Substring {
     }
 
     @Test func nonASCIISubjectIsEncodedAndFoldedWithinLimits() throws {
-        let subject = String(repeating: "Gr\u{FC}\u{DF}e aus K\u{F6}ln, \u{65E5}\u{672C}\u{8A9E} \u{1F44D}\u{1F3FD} ", count: 6) + "end"
+        let greeting = "Gr\u{FC}\u{DF}e aus K\u{F6}ln, \u{65E5}\u{672C}\u{8A9E} \u{1F44D}\u{1F3FD} "
+        let subject = String(repeating: greeting, count: 6) + "end"
         let out = try serialize(builder(.text("x"), subject: subject))
         let header = out.prefix { _ in true }
         #expect(header.allSatisfy { $0 < 0x80 })
-        let subjectLines = lines(out).drop { !$0.hasPrefix("Subject:") }.prefix { $0.hasPrefix("Subject:") || $0.first == " " }
+        let subjectLines = lines(out).drop { !$0.hasPrefix("Subject:") }
+            .prefix { $0.hasPrefix("Subject:") || $0.first == " " }
         #expect(subjectLines.count > 1)
         for line in subjectLines { #expect(line.utf8.count <= 76) }
         let value = headerFields(out).first { $0.name == "Subject" }!.value
@@ -305,12 +311,13 @@ extension Substring {
         #expect(try encoding(.text("short ASCII lines\nonly")) == "7bit")
         #expect(try encoding(.text(String(repeating: "long line ", count: 10))) == "quoted-printable")
         #expect(try encoding(.text("Mostly ASCII with one \u{E9}")) == "quoted-printable")
-        #expect(try encoding(.text(String(repeating: "\u{65E5}\u{672C}\u{8A9E}\u{306E}\u{6587}", count: 10))) == "base64")
+        let japanese = String(repeating: "\u{65E5}\u{672C}\u{8A9E}\u{306E}\u{6587}", count: 10)
+        #expect(try encoding(.text(japanese)) == "base64")
         #expect(try encoding(.text("Mostly ASCII with one \u{E9}"), allows8bit: true) == "8bit")
-        #expect(try encoding(.binary(Array("plain,csv\r\n1,2\r\n".utf8), type: ContentType(type: "text", subtype: "csv"))) == "7bit")
-        #expect(try encoding(.binary([0x00, 0x41], type: ContentType(type: "application", subtype: "octet-stream"))) == "base64")
-        #expect(try encoding(.binary(Array("bare\nLF".utf8), type: ContentType(type: "application", subtype: "x-test"))) == "base64")
-        #expect(try encoding(.binary([0xC3, 0xA9], type: ContentType(type: "application", subtype: "x-test"))) == "base64")
+        #expect(try encoding(.binary(Array("plain,csv\r\n1,2\r\n".utf8), type: media("text/csv"))) == "7bit")
+        #expect(try encoding(.binary([0x00, 0x41], type: media("application/octet-stream"))) == "base64")
+        #expect(try encoding(.binary(Array("bare\nLF".utf8), type: media("application/x-test"))) == "base64")
+        #expect(try encoding(.binary([0xC3, 0xA9], type: media("application/x-test"))) == "base64")
     }
 
     @Test func transferEncodingSelectorRules() {
@@ -389,8 +396,9 @@ extension Substring {
     @Test func multipartParametersAreKeptAndTheBoundaryIsTheBuilders() throws {
         let report = MessageBuilder.Part.multipart("report", [
             .text("The message was displayed."),
-            .binary(Array("Final-Recipient: rfc822;bob@example.net\r\nDisposition: manual-action/MDN-sent-manually; displayed\r\n".utf8),
-                    type: ContentType(type: "message", subtype: "disposition-notification")),
+            .binary(Array(("Final-Recipient: rfc822;bob@example.net\r\n"
+                           + "Disposition: manual-action/MDN-sent-manually; displayed\r\n").utf8),
+                    type: media("message/disposition-notification")),
         ], parameters: [("report-type", "disposition-notification"), ("boundary", "caller")])
         let out = try serialize(builder(report))
         #expect(headerFields(out).first { $0.name == "Content-Type" }?.value
@@ -450,17 +458,23 @@ extension Substring {
         var boundaries = BuilderTestBoundaries(["b"])
         var ids = BuilderTestIDs()
         var asked = 0
-        _ = try builder(.text("x")).serialize(boundaries: &boundaries, messageIDs: &ids, now: { asked += 1; return fixedDate })
+        let now: () -> MessageDate = {
+            asked += 1
+            return fixedDate
+        }
+        _ = try builder(.text("x")).serialize(boundaries: &boundaries, messageIDs: &ids, now: now)
         #expect(asked == 0)
         var undated = builder(.text("x"))
         undated.date = nil
-        _ = try undated.serialize(boundaries: &boundaries, messageIDs: &ids, now: { asked += 1; return fixedDate })
+        _ = try undated.serialize(boundaries: &boundaries, messageIDs: &ids, now: now)
         #expect(asked == 1)
         #expect(ids.counter == 2)
     }
 
     @Test func outputIsDeterministicWithSuppliedGenerators() throws {
-        let message = builder(.multipart("mixed", [.text("\u{1F600} hi"), .binary([1, 2, 3], type: ContentType(type: "application", subtype: "x"))]))
+        let message = builder(.multipart("mixed", [
+            .text("\u{1F600} hi"), .binary([1, 2, 3], type: media("application/x")),
+        ]))
         var first = RandomBoundaryGenerator(source: SeededGenerator(seed: 1))
         var second = RandomBoundaryGenerator(source: SeededGenerator(seed: 1))
         var ids1 = BuilderTestIDs()
@@ -472,7 +486,7 @@ extension Substring {
 
     @Test func longAndNonASCIIFilenamesUseRFC2231() throws {
         let name = "R\u{E9}sum\u{E9} \u{2014} a rather long file name that cannot fit on one line.pdf"
-        let out = try serialize(builder(.binary([1, 2, 3], type: ContentType(type: "application", subtype: "pdf"), filename: name)))
+        let out = try serialize(builder(.binary([1, 2, 3], type: media("application/pdf"), filename: name)))
         #expect(out.allSatisfy { $0 < 0x80 })
         #expect(lines(out).allSatisfy { $0.utf8.count <= 78 })
         let value = headerFields(out).first { $0.name == "Content-Disposition" }!.value
@@ -487,7 +501,8 @@ extension Substring {
     @Test func flowedTextIsWrappedAndMarked() throws {
         let paragraph = (1...30).map { "word\($0)" }.joined(separator: " ")
         let out = try serialize(builder(.text(paragraph + "\nshort", format: .flowed)))
-        #expect(headerFields(out).first { $0.name == "Content-Type" }?.value == "text/plain; charset=utf-8; format=flowed")
+        #expect(headerFields(out).first { $0.name == "Content-Type" }?.value
+                == "text/plain; charset=utf-8; format=flowed")
         #expect(headerFields(out).first { $0.name == "Content-Transfer-Encoding" }?.value == "7bit")
         let body = lines(out).drop { !$0.isEmpty }.dropFirst()
         #expect(body.count > 2)
@@ -496,7 +511,8 @@ extension Substring {
         #expect(FormatFlowed.decode(body.joined(separator: "\r\n"), lineEnding: "\n") == paragraph + "\nshort\n")
 
         let delsp = try serialize(builder(.text("x", format: .flowedDelSp)))
-        #expect(headerFields(delsp).first { $0.name == "Content-Type" }?.value == "text/plain; charset=utf-8; format=flowed; delsp=yes")
+        #expect(headerFields(delsp).first { $0.name == "Content-Type" }?.value
+                == "text/plain; charset=utf-8; format=flowed; delsp=yes")
     }
 
     @Test func otherCharsetsEncodeTheTextOrFail() throws {
@@ -509,7 +525,7 @@ extension Substring {
     }
 
     @Test func partFieldsAreWritten() throws {
-        var part = MessageBuilder.Part.binary([1], type: ContentType(type: "image", subtype: "jpeg"), filename: "a.jpg", inline: true)
+        var part = MessageBuilder.Part.binary([1], type: media("image/jpeg"), filename: "a.jpg", inline: true)
         part.contentID = MessageID(left: "img1", right: "example.org")
         part.contentDescription = "Une photo \u{E0} Paris"
         part.extraFields = [.init("Content-Language", .structured("fr"))]
@@ -547,7 +563,8 @@ extension Substring {
         #expect(out.allSatisfy { $0 < 0x80 })
         var diagnostics: [Diagnostic] = []
         let to = headerFields(out).first { $0.name == "To" }!.value
-        #expect(Address.parseList(ArraySlice(Array(to.utf8)), diagnostics: &diagnostics).first?.mailboxes.first?.displayName == "J\u{F6}rg")
+        let parsed = Address.parseList(ArraySlice(Array(to.utf8)), diagnostics: &diagnostics)
+        #expect(parsed.first?.mailboxes.first?.displayName == "J\u{F6}rg")
     }
 
     @Test func eightBitContentMarksEnclosingEntities() throws {
@@ -611,7 +628,8 @@ struct RandomMessageMaker {
     }
 
     mutating func messageID() -> MessageID {
-        MessageID(left: word(letters: true) + "." + String(int(0...99999)), right: word(letters: true).lowercased() + ".example")
+        MessageID(left: word(letters: true) + "." + String(int(0...99999)),
+                  right: word(letters: true).lowercased() + ".example")
     }
 
     /// Text without lines that format=flowed changes on purpose: trailing spaces, quote marks
@@ -652,13 +670,14 @@ struct RandomMessageMaker {
         switch kind {
         case 0:
             let format: MessageBuilder.Part.TextFormat = [.fixed, .fixed, .flowed, .flowedDelSp][int(0...3)]
-            var part = MessageBuilder.Part.text(bodyText(flowed: format != .fixed), subtype: chance(80) ? "plain" : "html",
+            let subtype = chance(80) ? "plain" : "html"
+            var part = MessageBuilder.Part.text(bodyText(flowed: format != .fixed), subtype: subtype,
                                                 format: format)
             if chance(20) { part.contentDescription = text(words: 1...5) }
             return part
         case 1:
             let filename: String? = chance(80) ? text(words: 1...(chance(20) ? 12 : 3)) + ".bin" : nil
-            var part = MessageBuilder.Part.binary(binary(), type: ContentType(type: "application", subtype: "octet-stream"),
+            var part = MessageBuilder.Part.binary(binary(), type: media("application/octet-stream"),
                                                   filename: filename, inline: chance(20))
             if chance(20) { part.contentID = messageID() }
             return part
@@ -683,7 +702,8 @@ struct RandomMessageMaker {
         if chance(30) { message.inReplyTo = [messageID()] }
         if chance(30) { message.references = (0..<int(1...5)).map { _ in messageID() } }
         if chance(40) {
-            message.extraFields = [.init("Chat-Version", .structured("1.0")), .text("Chat-Group-Name", text(words: 1...6))]
+            message.extraFields = [.init("Chat-Version", .structured("1.0")),
+                                   .text("Chat-Group-Name", text(words: 1...6))]
         }
         message.body = part(depth: depth)
         return message
@@ -749,7 +769,8 @@ struct RandomMessageMaker {
             switch field.value {
             case .text(let value): #expect(text(headers.first(named: field.name)) == value, "\(path) \(field.name)")
             case .structured(let value):
-                #expect(headers.first(named: field.name).map { string($0.unfoldedValue) } == value, "\(path) \(field.name)")
+                let written = headers.first(named: field.name).map { string($0.unfoldedValue) }
+                #expect(written == value, "\(path) \(field.name)")
             default: break
             }
         }
@@ -797,7 +818,8 @@ struct RandomMessageMaker {
             #expect(multipart.isClosed, "\(path) closed")
             #expect(multipart.parts.count == parts.count, "\(path) part count")
             if let preamble {
-                #expect(multipart.preambleRange.map { string(Array(parsed.source[$0])) } == canonical(preamble), "\(path) preamble")
+                let parsedPreamble = multipart.preambleRange.map { string(Array(parsed.source[$0])) }
+                #expect(parsedPreamble == canonical(preamble), "\(path) preamble")
             }
             if let epilogue {
                 let parsedEpilogue = multipart.epilogueRange.map { string(Array(parsed.source[$0])) } ?? ""
@@ -849,7 +871,8 @@ struct RandomMessageMaker {
                 }
                 guard line.utf8.count > 78 else { continue }
                 let trimmed = Array(rest.drop { $0 == 0x20 || $0 == 0x09 })
-                let tokens = unstructured ? HeaderFolder.unstructuredTokens(trimmed) : HeaderFolder.structuredTokens(trimmed)
+                let tokens = unstructured
+                    ? HeaderFolder.unstructuredTokens(trimmed) : HeaderFolder.structuredTokens(trimmed)
                 #expect(tokens.count == 1, "\(path): header line of \(line.utf8.count) characters: \(line)")
             }
         }
