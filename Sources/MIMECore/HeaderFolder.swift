@@ -102,7 +102,10 @@ public struct HeaderFolder: Sendable, Hashable {
     /// the soft limit even on its own line is written on its own line, past the soft limit; only
     /// a token that would carry its own line past ``hardLimit`` is an error.
     ///
-    /// The first token normally carries the single space written after the colon.
+    /// The first token normally carries the single space written after the colon. When it does
+    /// not fit on the first line, the field name stands alone on that line: RFC 5322 allows
+    /// folding whitespace right after the colon, and RFC 2047 section 2 leaves no other way to
+    /// keep a 75-character encoded word within 76 characters.
     public func fold(name: String, _ value: [Token]) throws(Error) -> [UInt8] {
         let nameBytes = Array(name.utf8)
         guard !nameBytes.isEmpty, nameBytes.allSatisfy(HeaderFolder.isFieldNameByte) else {
