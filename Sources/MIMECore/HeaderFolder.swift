@@ -70,7 +70,7 @@ public struct HeaderFolder: Sendable, Hashable {
         public static func glued(_ text: String) -> Token { glued(Array(text.utf8)) }
     }
 
-    /// Why a field could not be folded.
+    /// Why a field could not be folded within the limits of RFC 5322 sections 2.1.1 and 2.2.3.
     public enum Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
         /// The name is empty or has a byte outside `ftext` (RFC 5322 section 3.6.8).
         case invalidFieldName(String)

@@ -1,5 +1,6 @@
 extension MessageBuilder {
-    /// Why a message could not be serialized.
+    /// Why a message could not be serialized as RFC 5322 (section 3) and MIME (RFC 2045, RFC 2046)
+    /// require.
     public enum Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
         /// `From` is empty; RFC 5322 section 3.6 requires it.
         case missingFrom

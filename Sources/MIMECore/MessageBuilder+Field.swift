@@ -18,7 +18,8 @@ extension MessageBuilder {
             Field(name, .text(text))
         }
 
-        /// How a field value is rendered.
+        /// How a field value is rendered: unstructured or structured (RFC 5322 sections 2.2.1
+        /// and 2.2.2).
         public enum Value: Sendable, Hashable {
             /// Unstructured text (RFC 5322 section 3.2.5): any Unicode; non-ASCII and control
             /// characters are written as RFC 2047 encoded words (section 5 (1)).

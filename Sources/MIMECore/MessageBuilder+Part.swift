@@ -33,7 +33,8 @@ extension MessageBuilder {
             self.extraFields = []
         }
 
-        /// The kinds of content a part can hold.
+        /// The kinds of content a part can hold: the discrete and composite media types of
+        /// RFC 2046 sections 4 and 5.
         public indirect enum Content: Sendable {
             /// Text (RFC 2046 section 4.1), written as `text/<subtype>` in `charset`. Line breaks
             /// (LF, CR or CRLF) become CRLF, the canonical form of section 4.1.1.

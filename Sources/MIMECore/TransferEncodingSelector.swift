@@ -24,7 +24,8 @@ public struct TransferEncodingSelector: Sendable, Hashable {
         self.maximumLineLength = min(max(maximumLineLength, 1), 998)
     }
 
-    /// What the selector measured in a body.
+    /// What the selector measured in a body: the properties that decide between 7bit data,
+    /// 8bit data (RFC 2045 sections 2.7 and 2.8) and the encodings of sections 6.7 and 6.8.
     public struct Statistics: Sendable, Hashable {
         /// The number of octets.
         public var count = 0
