@@ -306,7 +306,15 @@ extension FieldScanner {
             case ASCII.backslash:
                 position += 1
                 if let escaped = peek {
-                    text.append(escaped)
+                    // Only what may stand unescaped is kept, so that the literal can be written
+                    // back as dtext and read the same.
+                    switch escaped {
+                    case UInt8(ascii: "["), UInt8(ascii: "]"), ASCII.backslash, ASCII.cr, ASCII.lf,
+                         UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ","), UInt8(ascii: ";"):
+                        break
+                    default:
+                        text.append(escaped)
+                    }
                     position += 1
                 }
                 continue
@@ -646,6 +654,11 @@ struct AddressParserState {
         var obsoleteSpace = false
         var invalid = false
         let localBytes = Self.joinDotted(localTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: false)
+        // `""@x` is a valid empty local part; debris that joins to nothing is not one.
+        guard !localBytes.isEmpty || localTokens.first?.kind == .quotedString else {
+            report(.addressMissingLocalPart, .error, at: range, "address has no local part")
+            return nil
+        }
         var domain: String?
         var spaceAroundAt = false
         if let at {
@@ -657,7 +670,11 @@ struct AddressParserState {
                 if domainTokens.first?.spaceBefore == true { spaceAroundAt = true }
                 let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid,
                                                   isDomain: true)
-                domain = decodeText(domainBytes, range: range)
+                if domainBytes.isEmpty {
+                    report(.addressMissingDomain, .error, at: range, "address has no domain after '@'")
+                } else {
+                    domain = decodeText(domainBytes, range: range)
+                }
             }
         } else {
             report(.addressMissingDomain, .error, at: range, "address has no '@domain'")
@@ -686,10 +703,21 @@ struct AddressParserState {
             if index != tokens.startIndex && token.spaceBefore { obsoleteSpace = true }
             switch token.kind {
             case .atom, .quotedString, .domainLiteral:
+                // What the grammar cannot hold here ends the address: a quoted domain, a literal
+                // in a local part or among other labels. Keeping it would make a value that no
+                // header can carry.
+                let fits = switch token.kind {
+                case .quotedString: !isDomain
+                case .domainLiteral: isDomain && index == tokens.startIndex
+                default: !(index != tokens.startIndex && tokens[tokens.startIndex].kind == .domainLiteral)
+                }
+                guard fits else {
+                    invalid = true
+                    break scan
+                }
                 if previousWasWord { invalid = true }
-                if token.kind == .quotedString && isDomain { invalid = true }
-                if token.kind == .domainLiteral && (!isDomain || tokens.count > 1) { invalid = true }
-                bytes.append(contentsOf: token.value)
+                // Line breaks escaped as quoted pairs are folding debris, not content.
+                bytes.append(contentsOf: token.value.lazy.filter { $0 != ASCII.cr && $0 != ASCII.lf })
                 previousWasWord = true
             case .special(UInt8(ascii: ".")):
                 if !previousWasWord { invalid = true }
