@@ -369,9 +369,8 @@ struct AddressRenderingTests {
 
 // MARK: - Property tests
 
-/// SplitMix64: a small, seeded, deterministic generator so that failures reproduce.
-
-
+/// Random addresses that exercise every rendering choice: atoms, quoting, encoded words, UTF-8,
+/// quoted local parts, domain literals, missing domains and groups.
 private struct AddressGenerator {
     var random: SeededGenerator
     let allowUTF8: Bool
