@@ -4,7 +4,8 @@
 ///
 /// The parser never fails: every deviation from the grammar is recovered the way widely used
 /// mail readers do and reported as a ``Diagnostic`` whose range is a byte range of the parsed
-/// slice. A malformed entry never loses the rest of the list: parsing resumes at the next `,`.
+/// slice. A malformed entry never loses the rest of the list: parsing resumes at the next `,`,
+/// or at the next address when the `,` between two addresses is missing.
 ///
 /// It runs in time linear in the input and keeps memory proportional to what it returns: it
 /// reads tokens once, never backtracks, stops after ``maximumAddresses`` mailboxes and keeps at
@@ -159,6 +160,7 @@ struct StructuredLexer {
     /// The same for `"`, after a quoted string that never closes.
     var quotesOpen = true
 
+    /// The next token, with the `CFWS` before it skipped and summarized in the token.
     mutating func next() -> StructuredToken {
         let before = scanner.position
         var firstComment: Range<Int>?
@@ -291,7 +293,8 @@ extension FieldScanner {
 
     /// `domain-literal = [CFWS] "[" *([FWS] dtext) [FWS] "]" [CFWS]` (RFC 5322 section 3.4.1)
     /// without the `CFWS`, returned with its brackets, folding removed and `quoted-pair`
-    /// (`obs-dtext`) unescaped. An unclosed literal stops before the next `<`, `>`, `,` or `;`
+    /// (`obs-dtext`) unescaped, except for escaped bytes that could not be written back as
+    /// `dtext`, which are dropped. An unclosed literal stops before the next `<`, `>`, `,` or `;`
     /// rather than swallowing the rest of the list.
     mutating func readDomainLiteral(into sink: inout DiagnosticSink) -> [UInt8] {
         let open = position
