@@ -4,7 +4,8 @@
 ///
 /// The parser never fails: every deviation from the grammar is recovered the way widely used
 /// mail readers do and reported as a ``Diagnostic`` whose range is a byte range of the parsed
-/// slice. A malformed entry never loses the rest of the list: parsing resumes at the next `,`.
+/// slice. A malformed entry never loses the rest of the list: parsing resumes at the next `,`,
+/// or at the next address when the `,` between two addresses is missing.
 ///
 /// It runs in time linear in the input and keeps memory proportional to what it returns: it
 /// reads tokens once, never backtracks, stops after ``maximumAddresses`` mailboxes and keeps at
@@ -159,6 +160,7 @@ struct StructuredLexer {
     /// The same for `"`, after a quoted string that never closes.
     var quotesOpen = true
 
+    /// The next token, with the `CFWS` before it skipped and summarized in the token.
     mutating func next() -> StructuredToken {
         let before = scanner.position
         var firstComment: Range<Int>?
@@ -291,7 +293,8 @@ extension FieldScanner {
 
     /// `domain-literal = [CFWS] "[" *([FWS] dtext) [FWS] "]" [CFWS]` (RFC 5322 section 3.4.1)
     /// without the `CFWS`, returned with its brackets, folding removed and `quoted-pair`
-    /// (`obs-dtext`) unescaped. An unclosed literal stops before the next `<`, `>`, `,` or `;`
+    /// (`obs-dtext`) unescaped, except for escaped bytes that could not be written back as
+    /// `dtext`, which are dropped. An unclosed literal stops before the next `<`, `>`, `,` or `;`
     /// rather than swallowing the rest of the list.
     mutating func readDomainLiteral(into sink: inout DiagnosticSink) -> [UInt8] {
         let open = position
@@ -306,7 +309,15 @@ extension FieldScanner {
             case ASCII.backslash:
                 position += 1
                 if let escaped = peek {
-                    text.append(escaped)
+                    // Only what may stand unescaped is kept, so that the literal can be written
+                    // back as dtext and read the same.
+                    switch escaped {
+                    case UInt8(ascii: "["), UInt8(ascii: "]"), ASCII.backslash, ASCII.cr, ASCII.lf,
+                         UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ","), UInt8(ascii: ";"):
+                        break
+                    default:
+                        text.append(escaped)
+                    }
                     position += 1
                 }
                 continue
@@ -646,6 +657,11 @@ struct AddressParserState {
         var obsoleteSpace = false
         var invalid = false
         let localBytes = Self.joinDotted(localTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: false)
+        // `""@x` is a valid empty local part; debris that joins to nothing is not one.
+        guard !localBytes.isEmpty || localTokens.first?.kind == .quotedString else {
+            report(.addressMissingLocalPart, .error, at: range, "address has no local part")
+            return nil
+        }
         var domain: String?
         var spaceAroundAt = false
         if let at {
@@ -657,7 +673,11 @@ struct AddressParserState {
                 if domainTokens.first?.spaceBefore == true { spaceAroundAt = true }
                 let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid,
                                                   isDomain: true)
-                domain = decodeText(domainBytes, range: range)
+                if domainBytes.isEmpty {
+                    report(.addressMissingDomain, .error, at: range, "address has no domain after '@'")
+                } else {
+                    domain = decodeText(domainBytes, range: range)
+                }
             }
         } else {
             report(.addressMissingDomain, .error, at: range, "address has no '@domain'")
@@ -686,10 +706,21 @@ struct AddressParserState {
             if index != tokens.startIndex && token.spaceBefore { obsoleteSpace = true }
             switch token.kind {
             case .atom, .quotedString, .domainLiteral:
+                // What the grammar cannot hold here ends the address: a quoted domain, a literal
+                // in a local part or among other labels. Keeping it would make a value that no
+                // header can carry.
+                let fits = switch token.kind {
+                case .quotedString: !isDomain
+                case .domainLiteral: isDomain && index == tokens.startIndex
+                default: !(index != tokens.startIndex && tokens[tokens.startIndex].kind == .domainLiteral)
+                }
+                guard fits else {
+                    invalid = true
+                    break scan
+                }
                 if previousWasWord { invalid = true }
-                if token.kind == .quotedString && isDomain { invalid = true }
-                if token.kind == .domainLiteral && (!isDomain || tokens.count > 1) { invalid = true }
-                bytes.append(contentsOf: token.value)
+                // Line breaks escaped as quoted pairs are folding debris, not content.
+                bytes.append(contentsOf: token.value.lazy.filter { $0 != ASCII.cr && $0 != ASCII.lf })
                 previousWasWord = true
             case .special(UInt8(ascii: ".")):
                 if !previousWasWord { invalid = true }

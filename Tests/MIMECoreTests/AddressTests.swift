@@ -125,7 +125,8 @@ struct AddressLeniencyTests {
         ("John <>, b@y", [mb("b@y")], .addressUnparsable),
         ("G: H: a@x;", [.group(AddressGroup(name: "G", members: [member("a@x")]))], .addressNestedGroup),
         ("G: a@x, b@y", [.group(AddressGroup(name: "G", members: [member("a@x"), member("b@y")]))], .groupUnterminated),
-        ("G: a@x,, b@y;", [.group(AddressGroup(name: "G", members: [member("a@x"), member("b@y")]))], .addressEmptyElement),
+        ("G: a@x,, b@y;", [.group(AddressGroup(name: "G", members: [member("a@x"), member("b@y")]))],
+         .addressEmptyElement),
         ("G: a@x; junk, b@y", [.group(AddressGroup(name: "G", members: [member("a@x")])), mb("b@y")],
          .addressTrailingGarbage),
         (": a@x;", [.group(AddressGroup(name: "", members: [member("a@x")]))], .addressInvalidSyntax),
@@ -368,9 +369,8 @@ struct AddressRenderingTests {
 
 // MARK: - Property tests
 
-/// SplitMix64: a small, seeded, deterministic generator so that failures reproduce.
-
-
+/// Random addresses that exercise every rendering choice: atoms, quoting, encoded words, UTF-8,
+/// quoted local parts, domain literals, missing domains and groups.
 private struct AddressGenerator {
     var random: SeededGenerator
     let allowUTF8: Bool
@@ -444,6 +444,42 @@ struct AddressRoundTripTests {
                 let folded = list.headerTokens(allowingUTF8: allowUTF8).joined(separator: "\r\n ")
                 #expect(AddressListParser().parse(folded) == list, "\(folded)")
             }
+        }
+    }
+}
+
+@Suite("Address fuzzing")
+struct AddressFuzzTests {
+    @Test("Byte soup never traps, and what it parses to renders and parses back the same (addresses, ids)",
+          arguments: Array(UInt64(21)...UInt64(40)))
+    func soup(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let pieces = ["a", "b", "é", " ", "\r\n ", ".", ",", ";", ":", "<", ">", "@", "\"", "\\", "(", ")", "[", "]",
+                      "=?utf-8?q?x?=", "\t", "\u{7F}", "\u{1}"]
+        let alphabet: [[UInt8]] = pieces.map { Array($0.utf8) } + [[0xFF]]
+        for _ in 0..<1000 {
+            let length = Int.random(in: 0...40, using: &random)
+            let bytes = (0..<length).flatMap { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }
+            var diagnostics: [Diagnostic] = []
+            let parsed = AddressListParser().parse(ArraySlice(bytes), diagnostics: &diagnostics)
+            #expect(diagnostics.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= bytes.count })
+            let text = parsed.headerText()
+            let again = AddressListParser().parse(text)
+            // Routes are not rendered (RFC 5322 section 4.4), so they cannot come back.
+            func withoutRoute(_ mailbox: Mailbox) -> Mailbox {
+                var copy = mailbox
+                copy.route = []
+                return copy
+            }
+            let addresses = parsed.map { address -> Address in
+                switch address {
+                case .mailbox(let mailbox): .mailbox(withoutRoute(mailbox))
+                case .group(let group): .group(AddressGroup(name: group.name, members: group.members.map(withoutRoute)))
+                }
+            }
+            #expect(again == addresses, "\(ASCII.string(bytes).debugDescription) -> \(text.debugDescription)")
+            let ids = MessageID.parseList(ArraySlice(bytes), diagnostics: &diagnostics)
+            #expect(MessageID.parseList(ids.headerText) == ids, "\(ASCII.string(bytes).debugDescription)")
         }
     }
 }

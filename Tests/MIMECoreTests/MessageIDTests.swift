@@ -100,7 +100,8 @@ struct MessageIDParsingTests {
         #expect(diagnostics.map(\.code) == [.messageIDLimitExceeded])
     }
 
-    @Test("Pathological fields parse in linear time", arguments: ["<", "@", "a ", "a.", "<a", "\"", "(", ">", "<a@x>", ","])
+    @Test("Pathological fields parse in linear time",
+          arguments: ["<", "@", "a ", "a.", "<a", "\"", "(", ">", "<a@x>", ","])
     func linearTime(_ unit: String) {
         let size = unit == "<" || unit == "(" ? 1 << 20 : 1 << 18
         let text = String(repeating: unit, count: size / unit.utf8.count)
