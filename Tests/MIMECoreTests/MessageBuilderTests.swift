@@ -280,6 +280,13 @@ extension Substring {
         #expect(EncodedWord.decode(Array(value.utf8)).text == subject)
     }
 
+    @Test(arguments: ["", " ", "  padded  ", "\t", "a  b", "=?utf-8?q?not_a_word?=", "tab\there"])
+    func significantWhitespaceAndLookalikesSurvive(subject: String) throws {
+        let out = try serialize(builder(.text("x"), subject: subject))
+        let field = Message.parse(out).headers.first(named: "Subject")
+        #expect(field.map { EncodedWord.decode($0.unfoldedValue).text } == subject)
+    }
+
     @Test func headerInjectionIsImpossible() throws {
         let out = try serialize(builder(.text("x"), subject: "hi\r\nBcc: victim@example.com"))
         #expect(!lines(out).contains { $0.hasPrefix("Bcc:") })
