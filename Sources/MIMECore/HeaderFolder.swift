@@ -108,7 +108,7 @@ public struct HeaderFolder: Sendable, Hashable {
     /// keep a 75-character encoded word within 76 characters.
     public func fold(name: String, _ value: [Token]) throws(Error) -> [UInt8] {
         let nameBytes = Array(name.utf8)
-        guard !nameBytes.isEmpty, nameBytes.allSatisfy(HeaderFolder.isFieldNameByte) else {
+        guard !nameBytes.isEmpty, nameBytes.allSatisfy(HeaderField.isFieldNameByte) else {
             throw .invalidFieldName(name)
         }
         let units = try Self.units(of: value)
@@ -270,12 +270,6 @@ public struct HeaderFolder: Sendable, Hashable {
             index += 1
         }
         return output
-    }
-
-    /// `ftext = %d33-57 / %d59-126` (RFC 5322 section 3.6.8).
-    @inlinable
-    public static func isFieldNameByte(_ byte: UInt8) -> Bool {
-        (33...126).contains(byte) && byte != ASCII.colon
     }
 
     /// A breakable token and the glued tokens after it, which move between lines together.
