@@ -185,7 +185,10 @@ public enum ParameterValue: Sendable {
                 segment.bytes[valueStart...], offset: segment.offset + valueStart, into: &bytes,
                 diagnostics: &diagnostics)
         }
-        let range = (segments.first?.offset ?? 0)..<(segments.last.map { $0.offset + $0.bytes.count } ?? 0)
+        // Segments are in section order, which need not be their order in the field.
+        let lower = segments.map(\.offset).min() ?? 0
+        let upper = segments.map { $0.offset + $0.bytes.count }.max() ?? lower
+        let range = lower..<max(lower, upper)
         let text = decodeText(bytes, charsetLabel: charsetLabel, range: range, fallback: fallback, policy: policy,
                               diagnostics: &diagnostics)
         return Decoded(text: text, charsetLabel: charsetLabel, language: language, diagnostics: diagnostics)
