@@ -2,7 +2,7 @@
 ///
 /// The parsers work on bytes, not `String`, until a value is decoded; these helpers keep the
 /// grammar code readable without a `Character` in sight.
-public enum ASCII {
+public enum ASCII: Sendable {
     /// `HTAB`
     public static let tab: UInt8 = 0x09
     /// `LF`

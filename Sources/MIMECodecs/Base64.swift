@@ -2,7 +2,7 @@
 ///
 /// One-shot entry points; `Base64Decoder` and `Base64Encoder` do the work and also run
 /// incrementally over a stream of chunks.
-public enum Base64 {
+public enum Base64: Sendable {
     /// The line break written between encoded lines (RFC 2045 section 6.8 asks for CRLF; LF is
     /// offered for local storage formats that use it).
     public enum LineEnding: Sendable, Hashable {

@@ -3,7 +3,7 @@
 ///
 /// Runs on text that has already been transfer-decoded and converted from its charset. Line
 /// lengths are counted in UTF-8 octets, as RFC 3676 section 4.2 counts them.
-public enum FormatFlowed {
+public enum FormatFlowed: Sendable {
     /// A logical line of flowed text: the unwrapped content of a run of flowed lines ending in a
     /// fixed line, with its quote depth (RFC 3676 sections 4.1, 4.2 and 4.5).
     public struct Paragraph: Sendable, Hashable {

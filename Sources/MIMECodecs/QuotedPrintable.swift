@@ -1,7 +1,7 @@
 /// The Quoted-Printable content-transfer-encoding (RFC 2045 section 6.7).
 ///
 /// One-shot entry points; `QuotedPrintableDecoder` decodes incrementally.
-public enum QuotedPrintable {
+public enum QuotedPrintable: Sendable {
     /// The line break written by the encoder; the same type as Base64's.
     public typealias LineEnding = Base64.LineEnding
 

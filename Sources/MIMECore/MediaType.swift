@@ -6,6 +6,9 @@ struct MediaType: Sendable {
     var isMessage: Bool
     var isDigest: Bool
     var boundary: [UInt8]?
+    /// A `message/*` part with a base64 or quoted-printable body, which RFC 2046 section 5.2.1
+    /// forbids; it is kept as a leaf rather than parsed from its encoded form.
+    var isEncodedMessage = false
 
     static let textPlain = MediaType(isMultipart: false, isMessage: false, isDigest: false, boundary: nil)
     static let messageRFC822 = MediaType(isMultipart: false, isMessage: true, isDigest: false, boundary: nil)
@@ -28,31 +31,17 @@ struct MediaType: Sendable {
             return
         }
         var diagnostics: [Diagnostic] = []
-        var scanner = FieldScanner(field.rawValue)
-        scanner.skipCFWS(diagnostics: &diagnostics)
-        let type = (scanner.readToken()).map { ASCII.string($0).lowercased() } ?? ""
-        scanner.skipCFWS(diagnostics: &diagnostics)
-        var subtype = ""
-        if scanner.consume(UInt8(ascii: "/")) {
-            scanner.skipCFWS(diagnostics: &diagnostics)
-            subtype = (scanner.readToken()).map { ASCII.string($0).lowercased() } ?? ""
-        }
-        var boundary: [UInt8]? = nil
-        while !scanner.isAtEnd {
-            scanner.skipCFWS(diagnostics: &diagnostics)
-            guard scanner.consume(ASCII.semicolon) else { _ = scanner.next(); continue }
-            scanner.skipCFWS(diagnostics: &diagnostics)
-            guard let name = scanner.readToken() else { continue }
-            scanner.skipCFWS(diagnostics: &diagnostics)
-            guard scanner.consume(ASCII.equals) else { continue }
-            scanner.skipCFWS(diagnostics: &diagnostics)
-            let value = scanner.readQuotedString(diagnostics: &diagnostics) ?? scanner.readToken().map(Array.init)
-            if boundary == nil, ASCII.equalsIgnoringCase(name, "boundary".utf8) { boundary = value }
-        }
-        self.isMultipart = type == "multipart"
-        self.isMessage = type == "message" && (subtype == "rfc822" || subtype == "global")
-        self.isDigest = isMultipart && subtype == "digest"
-        self.boundary = isMultipart ? boundary : nil
+        let contentType = ContentType.parse(field.rawValue, diagnostics: &diagnostics)
+        self.isMultipart = contentType.isMultipart
+        self.isMessage = contentType.isMessage
+        self.isDigest = contentType.isMultipart && contentType.subtype == "digest"
+        self.boundary = contentType.isMultipart ? contentType.boundary.map { Array($0.utf8) } : nil
         if boundary?.isEmpty == true { boundary = nil }
+        if isMessage, let encodingField = headers.first(named: "Content-Transfer-Encoding"),
+            let encoding = ContentTransferEncoding.parse(encodingField.rawValue, diagnostics: &diagnostics),
+            !encoding.isIdentity
+        {
+            isEncodedMessage = true
+        }
     }
 }

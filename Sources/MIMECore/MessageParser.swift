@@ -121,7 +121,7 @@ struct MessageParser {
                         epilogueRange: epilogue, isClosed: closed)
                     completed = makePart(header, .multipart(multipart), end: end)
                 }
-            } else if media.isMessage, depth < depthLimit, header.bodyStart < source.count {
+            } else if media.isMessage, !media.isEncodedMessage, depth < depthLimit, header.bodyStart < source.count {
                 frames.append(Frame(header: header, depth: depth, kind: .message))
                 diagnosticStack.append([])
                 position = header.bodyStart
@@ -135,6 +135,9 @@ struct MessageParser {
                 } else if media.isMultipart {
                     report(.missingBoundaryParameter, .error, at: header.start,
                         "multipart content type without a boundary parameter")
+                } else if media.isEncodedMessage {
+                    report(.encodedMessagePart, .warning, at: header.start,
+                        "message part with a base64 or quoted-printable body (RFC 2046 section 5.2.1); kept as a leaf")
                 }
                 terminator = frames.isEmpty ? nil : findDelimiter(from: header.bodyStart)
                 completed = makePart(header, .leaf, end: terminator?.contentEnd ?? source.count)
@@ -505,6 +508,9 @@ extension Diagnostic.Code {
     public static let tooManyHeaderFields = Diagnostic.Code("too-many-header-fields")
     /// Entities nest deeper than ``ParserOptions/maximumNestingDepth``.
     public static let nestingTooDeep = Diagnostic.Code("nesting-too-deep")
+    /// A `message/rfc822` or `message/global` part has a base64 or quoted-printable body, which
+    /// RFC 2046 section 5.2.1 forbids; it is kept as a leaf.
+    public static let encodedMessagePart = Diagnostic.Code("encoded-message-part")
     /// A message has more parts than ``ParserOptions/maximumParts``.
     public static let tooManyParts = Diagnostic.Code("too-many-parts")
 }

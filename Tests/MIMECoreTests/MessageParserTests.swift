@@ -319,3 +319,21 @@ struct SerializationTests {
     }
 }
 
+
+@Suite("Message parser: encapsulated messages (RFC 2046 section 5.2)")
+struct EncapsulatedMessageTests {
+    @Test func encodedMessagePartIsKeptAsALeaf() {
+        let bytes = Array((
+            "Content-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + "U3ViamVjdDogaGkNCg0KYm9keQ==\r\n").utf8)
+        let message = Message.parse(bytes)
+        #expect(message.root.isLeaf)
+        #expect(message.diagnostics.map(\.code) == [.encodedMessagePart])
+        #expect(message.root.decodedBody().bytes == Array("Subject: hi\r\n\r\nbody".utf8))
+    }
+
+    @Test func messageGlobalIsParsed() {
+        let message = Message.parse("Content-Type: message/global\r\n\r\nSubject: Grüße\r\n\r\nHallo")
+        #expect(message.root.message?.subject == "Grüße")
+    }
+}
