@@ -55,6 +55,33 @@ static inline void cicu_ucnv_reset(UConverter *converter) {
     ucnv_reset(converter);
 }
 
+static inline void cicu_ucnv_fromUnicode(UConverter *converter, char **target, const char *targetLimit,
+                                         const UChar **source, const UChar *sourceLimit,
+                                         UBool flush, UErrorCode *err) {
+    ucnv_fromUnicode(converter, target, targetLimit, source, sourceLimit, NULL, flush, err);
+}
+
+/// The bytes of the sequence that made the last conversion to Unicode stop, so that the caller can
+/// locate the first bad byte: the source pointer is already past them.
+static inline int8_t cicu_ucnv_invalidCharsLength(const UConverter *converter) {
+    char bytes[32];
+    int8_t length = (int8_t)sizeof(bytes);
+    UErrorCode err = U_ZERO_ERROR;
+    ucnv_getInvalidChars(converter, bytes, &length, &err);
+    return U_FAILURE(err) ? 0 : length;
+}
+
+/// The largest number of bytes one character takes in this charset, to size output buffers.
+static inline int8_t cicu_ucnv_getMaxCharSize(const UConverter *converter) {
+    return ucnv_getMaxCharSize(converter);
+}
+
+static inline void cicu_ucnv_resetFromUnicode(UConverter *converter) {
+    ucnv_resetFromUnicode(converter);
+}
+
+static inline int cicu_isBufferOverflow(UErrorCode err) { return err == U_BUFFER_OVERFLOW_ERROR ? 1 : 0; }
+
 static inline int cicu_failure(UErrorCode err) { return U_FAILURE(err) ? 1 : 0; }
 
 #endif

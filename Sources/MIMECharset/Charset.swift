@@ -1,91 +1,207 @@
 internal import CICU
 
-/// A character set named in MIME (`charset=` parameters, RFC 2047 encoded words), resolved through
-/// ICU so that every IANA name and alias ICU knows is accepted.
+/// A character set named in MIME (`charset=` parameters, RFC 2047 encoded words, RFC 2231
+/// extended values), resolved through ICU so that every IANA name and alias ICU knows is accepted.
 ///
-/// See RFC 2046 section 4.1.2 and RFC 2978 (IANA charset registration).
+/// Implements the charset naming of RFC 2046 section 4.1.2 and RFC 2978 (IANA charset
+/// registration): labels are case-insensitive, and `mimeName` is the registry's preferred MIME
+/// name, the one to write in new messages.
+///
+/// UTF-8, US-ASCII, ISO-8859-1 and windows-1252 are converted without ICU. Every other charset
+/// opens an ICU converter per call; ICU caches the conversion tables, so this costs a small
+/// allocation, never a table load. A converter is never shared between calls or tasks.
 public struct Charset: Sendable, Hashable, CustomStringConvertible {
-    /// The name ICU opens this charset under, such as `"UTF-8"` or `"ISO-8859-1"`.
+    /// The name ICU opens this charset under, such as `"UTF-8"` or `"ibm-5348_P100-1997"`.
     public let name: String
 
-    private init(resolvedName: String) { self.name = resolvedName }
+    /// The preferred MIME name of RFC 2978 (`"UTF-8"`, `"windows-1252"`, `"Shift_JIS"`), for
+    /// output; falls back to the IANA name, then to `name`, when ICU records none.
+    public let mimeName: String
 
-    /// Resolves a charset label as found in mail, or returns `nil` when ICU does not know it.
+    let engine: Engine
+
+    /// How bytes are converted: the four charsets mail uses most skip ICU.
+    enum Engine: Sendable, Hashable {
+        case utf8
+        case ascii
+        case latin1
+        case windows1252
+        case icu
+    }
+
+    init(name: String, mimeName: String, engine: Engine) {
+        self.name = name
+        self.mimeName = mimeName
+        self.engine = engine
+    }
+
+    public static func == (lhs: Charset, rhs: Charset) -> Bool { lhs.name == rhs.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+    /// `mimeName`.
+    public var description: String { mimeName }
+
+    /// UTF-8 (RFC 3629).
+    public static let utf8 = Charset(name: "UTF-8", mimeName: "UTF-8", engine: .utf8)
+    /// US-ASCII, strictly: bytes above 0x7F are errors.
+    public static let usASCII = Charset(name: "US-ASCII", mimeName: "US-ASCII", engine: .ascii)
+    /// ISO-8859-1, strictly: 0x80-0x9F are the C1 controls.
+    public static let isoLatin1 = Charset(name: "ISO-8859-1", mimeName: "ISO-8859-1", engine: .latin1)
+    /// windows-1252 as the WHATWG Encoding Standard defines it (its five unassigned bytes map to
+    /// the C1 controls of the same value, so decoding never fails).
+    public static let windows1252 = Charset(name: "ibm-5348_P100-1997", mimeName: "windows-1252", engine: .windows1252)
+
+    /// How a label is mapped to the charset used for decoding.
     ///
-    /// Labels are matched the way ICU matches aliases: case, `-` and `_` do not matter.
-    public init?(_ label: String) {
-        let trimmed = label.trimmingASCIIWhitespaceAndQuotes()
-        guard !trimmed.isEmpty, trimmed.utf8.count < 64 else { return nil }
+    /// Mail clients decode some labels as a superset charset, because mislabeled mail is common:
+    /// Windows software long sent windows-1252 text labeled `iso-8859-1` or `us-ascii`. The WHATWG
+    /// Encoding Standard (section 4.2, "Names and labels") codifies this mapping for the web; mail
+    /// readers such as Thunderbird apply it to mail too. Decoding under a superset only changes
+    /// bytes that would otherwise be errors or C1 controls, so correctly labeled text is unaffected.
+    public struct LabelPolicy: Sendable, Hashable {
+        let mapsToSupersets: Bool
+
+        /// The label names the charset used for decoding, exactly as registered.
+        public static let strict = LabelPolicy(mapsToSupersets: false)
+
+        /// Labels are decoded as the superset charset mail clients use: `us-ascii` and
+        /// `iso-8859-1` as windows-1252, `iso-8859-9` as windows-1254, `iso-8859-11` and `tis-620`
+        /// as windows-874, `gb2312` and `gbk` as GB18030, `euc-kr` as windows-949, and `big5` as
+        /// Big5-HKSCS (WHATWG Encoding Standard section 4.2).
+        public static let mailCompatible = LabelPolicy(mapsToSupersets: true)
+    }
+
+    /// Resolves a charset label as found in mail, or returns `nil` when ICU does not know it, so
+    /// that the caller can fall back and report a diagnostic.
+    ///
+    /// Labels are matched the way ICU matches aliases (case, `-` and `_` do not matter). Surrounding
+    /// whitespace and double quotes are ignored. A label that is empty, longer than 40 characters
+    /// (the limit of RFC 2978 section 2.3), or made of characters outside `mime-charset-chars`
+    /// (RFC 2978 section 2.3) is rejected; this also keeps ICU's converter options (`,swaplfnl`)
+    /// out of reach of message content.
+    ///
+    /// - Parameter policy: `.mailCompatible` (the default) decodes some legacy labels as the
+    ///   superset charset mail clients use; `.strict` keeps the label's own charset.
+    public init?(_ label: String, policy: LabelPolicy = .mailCompatible) {
+        guard let trimmed = Charset.validatedLabel(label) else { return nil }
+        if let known = Charset.fastPathCharset(trimmed) {
+            self = policy.mapsToSupersets && (known.engine == .ascii || known.engine == .latin1) ? .windows1252 : known
+            return
+        }
+        guard var canonical = Charset.icuCanonicalName(trimmed) else { return nil }
+        if policy.mapsToSupersets, let superset = Charset.mailSupersets[canonical] {
+            if superset == Charset.windows1252.name {
+                self = .windows1252
+                return
+            }
+            canonical = Charset.icuCanonicalName(superset) ?? canonical
+        }
+        if let known = Charset.charsetForCanonicalName(canonical) {
+            self = policy.mapsToSupersets && (known.engine == .ascii || known.engine == .latin1) ? .windows1252 : known
+            return
+        }
+        self.init(name: canonical, mimeName: Charset.preferredName(canonical), engine: .icu)
+    }
+
+    /// Resolves a label given as bytes, as it appears in a header.
+    ///
+    /// Same rules as ``init(_:policy:)``; bytes outside ASCII make the label unknown.
+    public init?<Bytes: Collection<UInt8>>(label bytes: Bytes, policy: LabelPolicy = .mailCompatible) {
+        guard bytes.count <= 64, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        self.init(String(decoding: bytes, as: UTF8.self), policy: policy)
+    }
+
+    /// `mime-charset-chars` of RFC 2978 section 2.3.
+    static func isMIMECharsetChar(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+            UInt8(ascii: "'"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "^"), UInt8(ascii: "_"),
+            UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "~"):
+            true
+        // Outside RFC 2978's set, but part of registered aliases such as `ISO_8859-1:1987` and
+        // `ANSI_X3.4-1968`.
+        case UInt8(ascii: ":"), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
+    static func validatedLabel(_ label: String) -> String? {
+        var bytes = Substring(label).utf8[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x22 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x22 { bytes.removeLast() }
+        guard !bytes.isEmpty, bytes.count <= 40, bytes.allSatisfy(isMIMECharsetChar) else { return nil }
+        return String(Substring(bytes))
+    }
+
+    /// The label with case and punctuation removed, the way ICU's `ucnv_compareNames` compares.
+    static func normalizedKey(_ label: String) -> String {
+        var key = ""
+        key.reserveCapacity(label.utf8.count)
+        for byte in label.utf8 where ASCIIClass.isAlphanumeric(byte) {
+            key.unicodeScalars.append(Unicode.Scalar(ASCIIClass.lowercased(byte)))
+        }
+        return key
+    }
+
+    static func fastPathCharset(_ label: String) -> Charset? {
+        switch normalizedKey(label) {
+        case "utf8", "unicode11utf8", "unicode20utf8", "xunicode20utf8": .utf8
+        case "usascii", "ascii", "ansix341968", "usascii1968", "iso646us", "us", "ibm367", "cp367", "csascii": .usASCII
+        case "iso88591", "latin1", "l1", "iso885911987", "isoir100", "cp819", "ibm819", "csisolatin1": .isoLatin1
+        case "windows1252", "cp1252", "xcp1252", "ibm5348p1001997": .windows1252
+        default: nil
+        }
+    }
+
+    static func charsetForCanonicalName(_ canonical: String) -> Charset? {
+        switch canonical {
+        case "UTF-8": .utf8
+        case "US-ASCII": .usASCII
+        case "ISO-8859-1": .isoLatin1
+        case Charset.windows1252.name: .windows1252
+        default: nil
+        }
+    }
+
+    /// ICU canonical names (as `ucnv_getName` returns them) of charsets that mail clients decode as
+    /// a superset, mapped to a label of that superset.
+    static let mailSupersets: [String: String] = [
+        "ibm-920_P100-1995": "windows-1254",  // ISO-8859-9
+        "iso-8859_11-2001": "windows-874",
+        "ibm-1383_P110-1999": "GB18030",  // GB2312
+        "windows-936-2000": "GB18030",  // GBK
+        "ibm-970_P110_P110-2006_U2": "windows-949",  // EUC-KR
+        "windows-950-2000": "Big5-HKSCS",  // Big5
+    ]
+
+    static func icuCanonicalName(_ label: String) -> String? {
         var err = U_ZERO_ERROR
-        guard let converter = cicu_ucnv_open(trimmed, &err), cicu_failure(err) == 0 else { return nil }
+        guard let converter = cicu_ucnv_open(label, &err), cicu_failure(err) == 0 else { return nil }
         defer { cicu_ucnv_close(converter) }
         var nameErr = U_ZERO_ERROR
         guard let cName = cicu_ucnv_getName(converter, &nameErr), cicu_failure(nameErr) == 0 else { return nil }
-        self.init(resolvedName: String(cString: cName))
+        return String(cString: cName)
     }
 
-    /// UTF-8.
-    public static let utf8 = Charset(resolvedName: "UTF-8")
-
-    public var description: String { name }
-
-    /// The result of converting bytes to text.
-    public struct Decoded: Sendable, Hashable {
-        /// The text; unconvertible sequences are replaced by U+FFFD.
-        public var text: String
-        /// Whether any byte sequence was invalid or unmappable in the charset.
-        public var hadErrors: Bool
-    }
-
-    /// Converts bytes in this charset to text, replacing what cannot be converted with U+FFFD.
-    public func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Decoded {
-        if let fast = bytes.withContiguousStorageIfAvailable({ decodeBuffer($0) }) {
-            return fast
-        }
-        let array = Array(bytes)
-        return array.withUnsafeBufferPointer { decodeBuffer($0) }
-    }
-
-    private func decodeBuffer(_ buffer: UnsafeBufferPointer<UInt8>) -> Decoded {
-        if buffer.isEmpty { return Decoded(text: "", hadErrors: false) }
-        if name == "UTF-8" {
-            if let text = String(validating: buffer, as: UTF8.self) {
-                return Decoded(text: text, hadErrors: false)
-            }
-            return Decoded(text: String(decoding: buffer, as: UTF8.self), hadErrors: true)
-        }
-        if let text = convertWithICU(buffer, stopOnError: true) {
-            return Decoded(text: text, hadErrors: false)
-        }
-        return Decoded(text: convertWithICU(buffer, stopOnError: false) ?? "", hadErrors: true)
-    }
-
-    private func convertWithICU(_ buffer: UnsafeBufferPointer<UInt8>, stopOnError: Bool) -> String? {
-        var err = U_ZERO_ERROR
-        guard let converter = cicu_ucnv_open(name, &err), cicu_failure(err) == 0 else { return nil }
-        defer { cicu_ucnv_close(converter) }
-        if stopOnError {
-            cicu_ucnv_setToUStop(converter, &err)
-        }
-        guard buffer.count < Int(Int32.max) / 4 else { return nil }
-        // Every byte yields at most two UTF-16 units in the charsets ICU ships.
-        let capacity = buffer.count * 2 + 16
-        var units = [UInt16](repeating: 0, count: capacity)
-        let length = units.withUnsafeMutableBufferPointer { dest -> Int32 in
-            buffer.withMemoryRebound(to: CChar.self) { src in
-                cicu_ucnv_toUChars(converter, dest.baseAddress, Int32(capacity), src.baseAddress, Int32(src.count), &err)
+    static func preferredName(_ canonical: String) -> String {
+        for standard in ["MIME", "IANA"] {
+            var err = U_ZERO_ERROR
+            if let cName = cicu_ucnv_getStandardName(canonical, standard, &err), cicu_failure(err) == 0 {
+                return String(cString: cName)
             }
         }
-        guard cicu_failure(err) == 0 else { return nil }
-        return String(decoding: units[0..<Int(length)], as: UTF16.self)
+        return canonical
     }
 }
 
-extension String {
-    fileprivate func trimmingASCIIWhitespaceAndQuotes() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" || first == "\"" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\"" { scalars.removeLast() }
-        return String(scalars)
+/// ASCII helpers for this module, which does not depend on MIMECodecs.
+enum ASCIIClass {
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 }

@@ -1,0 +1,311 @@
+/// An incremental, lenient Quoted-Printable decoder (RFC 2045 section 6.7).
+///
+/// Follows the grammar of section 6.7:
+///
+///     qp-line := *(qp-segment transport-padding CRLF) qp-part transport-padding
+///     qp-segment := qp-section *(SPACE / TAB) "="
+///     hex-octet := "=" 2(DIGIT / "A" / "B" / "C" / "D" / "E" / "F")
+///
+/// and recovers like widely used mail clients:
+/// - `=XX` accepts lowercase hex (rule 1's note on robustness), with one warning per stream;
+/// - a soft line break is `=` then optional whitespace (transport padding) then CRLF or a bare LF;
+/// - whitespace at the end of a line, or at the end of the data, is transport padding and is
+///   removed (rule 3);
+/// - a hard line break is kept as written: CRLF stays CRLF, a bare LF stays a bare LF (a bare CR
+///   is not a line break and is kept as an octet);
+/// - an `=` that starts no valid escape (`=G1`, `=` then text, `=` CR not followed by LF, `=X`
+///   at the end) is kept literally with a `qpInvalidEscape` error;
+/// - an `=` (with optional whitespace) at the very end of the data is a soft break that removes
+///   the final line break: in a multipart body the CRLF before the boundary belongs to the
+///   delimiter (RFC 2046 section 5.1.1), so that is how encoders mark text without a final newline.
+///
+/// State (an escape cut by a chunk boundary, pending whitespace) is carried across chunks, and
+/// diagnostic offsets count from the start of the whole stream. Whitespace runs longer than
+/// 998 octets (RFC 5322's line limit) are released literally rather than buffered, so memory
+/// stays bounded.
+public struct QuotedPrintableDecoder: Sendable {
+    /// Problems found so far, oldest first (see `takeDiagnostics()`).
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The most diagnostics kept per stream; beyond it problems are only counted and summed up in
+    /// one `qpDiagnosticsSuppressed` diagnostic at `finish`. One-shot `QuotedPrintable.decode`
+    /// sets no limit.
+    public var diagnosticLimit = 100
+    /// The number of encoded bytes consumed since the stream started.
+    public private(set) var position = 0
+
+    private enum State: UInt8, Sendable {
+        case text, cr, equals, equalsHex, equalsWhitespace, equalsCR
+    }
+
+    private static let whitespaceLimit = 998
+
+    private var state = State.text
+    private var whitespace: [UInt8] = []
+    private var firstHexDigit: UInt8 = 0
+    private var escapeOffset = 0
+    private var lineStart = 0
+    private var column = 0
+    private var reportedLowercase = false
+    private var reportedLongLine = false
+    private var reported = 0
+    private var suppressed = 0
+
+    /// Creates a decoder at the start of a stream.
+    public init() {}
+
+    /// Decodes the next chunk of the stream, appending the octets to `output`.
+    public mutating func decode(_ chunk: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        let base = position
+        position += chunk.count
+        chunk.withMemoryRebound(to: UInt8.self) { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                if state == .text {
+                    // Runs of ordinary octets are copied in one go.
+                    var j = i
+                    while j < count && !Self.isSpecial(bytes[j]) { j += 1 }
+                    if j > i {
+                        flushWhitespace(into: &output)
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                        column += j - i
+                        i = j
+                        continue
+                    }
+                }
+                step(bytes[i], at: base + i, into: &output)
+                i += 1
+            }
+        }
+    }
+
+    /// Decodes the next chunk of the stream, appending the octets to `output`.
+    public mutating func decode<C: Collection<UInt8>>(_ chunk: C, into output: inout [UInt8]) {
+        let done: Void? = chunk.withContiguousStorageIfAvailable { buffer in
+            decode(UnsafeRawBufferPointer(buffer), into: &output)
+        }
+        if done == nil {
+            let copy = Array(chunk)
+            copy.withUnsafeBytes { decode($0, into: &output) }
+        }
+    }
+
+    /// Decodes the next chunk of the stream and hands the octets to `sink` in pieces, holding at
+    /// most about 64 KiB at a time.
+    public mutating func decode(
+        _ chunk: UnsafeRawBufferPointer, sink: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        let slice = 64 * 1024
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(slice + Self.whitespaceLimit + 4)
+        var offset = 0
+        while offset < chunk.count {
+            let end = min(offset + slice, chunk.count)
+            decode(UnsafeRawBufferPointer(rebasing: chunk[offset..<end]), into: &scratch)
+            if !scratch.isEmpty {
+                try scratch.withUnsafeBytes { try sink($0) }
+                scratch.removeAll(keepingCapacity: true)
+            }
+            offset = end
+        }
+    }
+
+    /// Ends the stream: resolves what is pending, reports what is still open, and resets the
+    /// decoder for a new stream (diagnostics stay until `takeDiagnostics()`).
+    public mutating func finish(into output: inout [UInt8]) {
+        switch state {
+        case .text, .equals, .equalsWhitespace:
+            break
+        case .cr:
+            output.append(ASCII.cr)
+        case .equalsHex:
+            invalidEscape("'=' followed by a single hex digit at the end of the data")
+            output.append(ASCII.equals)
+            output.append(firstHexDigit)
+        case .equalsCR:
+            invalidEscape("'=' followed by CR without LF at the end of the data")
+            output.append(ASCII.equals)
+            output.append(contentsOf: whitespace)
+            output.append(ASCII.cr)
+        }
+        checkLineLength()
+        if suppressed > 0 {
+            diagnostics.append(Diagnostic(.qpDiagnosticsSuppressed, .info, at: position,
+                                          "\(suppressed) further quoted-printable problems not reported"))
+        }
+        let kept = diagnostics
+        let limit = diagnosticLimit
+        self = QuotedPrintableDecoder()
+        diagnostics = kept
+        diagnosticLimit = limit
+    }
+
+    /// Ends the stream, handing the last octets (if any) to `sink` (see `finish(into:)`).
+    public mutating func finish(sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        var tail: [UInt8] = []
+        finish(into: &tail)
+        if !tail.isEmpty { try tail.withUnsafeBytes { try sink($0) } }
+    }
+
+    /// Returns the diagnostics found so far and forgets them.
+    public mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+
+    // MARK: - Internals
+
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == ASCII.equals || byte == ASCII.space || byte == ASCII.tab || byte == ASCII.cr || byte == ASCII.lf
+    }
+
+    private mutating func report(_ diagnostic: Diagnostic) {
+        if reported < diagnosticLimit {
+            reported += 1
+            diagnostics.append(diagnostic)
+        } else {
+            suppressed += 1
+        }
+    }
+
+    private mutating func invalidEscape(_ message: String) {
+        report(Diagnostic(.qpInvalidEscape, .error, at: escapeOffset..<max(position, escapeOffset + 1), message))
+    }
+
+    private mutating func flushWhitespace(into output: inout [UInt8]) {
+        if !whitespace.isEmpty {
+            output.append(contentsOf: whitespace)
+            whitespace.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private mutating func checkLineLength() {
+        if column > QuotedPrintable.maximumLineLength && !reportedLongLine {
+            reportedLongLine = true
+            report(Diagnostic(.qpLineTooLong, .warning, at: lineStart..<lineStart + column,
+                              "encoded line of \(column) characters; at most 76 are allowed"))
+        }
+    }
+
+    private mutating func endLine(nextLineAt offset: Int) {
+        checkLineLength()
+        lineStart = offset
+        column = 0
+    }
+
+    /// Holds whitespace that may turn out to be transport padding, releasing it literally if the
+    /// run grows past the limit.
+    private mutating func holdWhitespace(_ byte: UInt8, into output: inout [UInt8]) {
+        if whitespace.count >= Self.whitespaceLimit { flushWhitespace(into: &output) }
+        whitespace.append(byte)
+    }
+
+    private mutating func step(_ byte: UInt8, at offset: Int, into output: inout [UInt8]) {
+        if byte == ASCII.lf {
+            endLine(nextLineAt: offset + 1)
+        } else if byte != ASCII.cr {
+            column += 1
+        }
+        // Each pass either consumes `byte` (return) or resolves a pending state and re-reads it.
+        while true {
+            switch state {
+            case .text:
+                switch byte {
+                case ASCII.space, ASCII.tab:
+                    holdWhitespace(byte, into: &output)
+                case ASCII.cr:
+                    state = .cr
+                case ASCII.lf:
+                    whitespace.removeAll(keepingCapacity: true)
+                    output.append(ASCII.lf)
+                case ASCII.equals:
+                    flushWhitespace(into: &output)
+                    escapeOffset = offset
+                    state = .equals
+                default:
+                    flushWhitespace(into: &output)
+                    output.append(byte)
+                }
+                return
+            case .cr:
+                if byte == ASCII.lf {
+                    whitespace.removeAll(keepingCapacity: true)
+                    output.append(ASCII.cr)
+                    output.append(ASCII.lf)
+                    state = .text
+                    return
+                }
+                flushWhitespace(into: &output)
+                output.append(ASCII.cr)
+                state = .text
+            case .equals:
+                if ASCII.hexValue(byte) != nil {
+                    firstHexDigit = byte
+                    state = .equalsHex
+                    return
+                }
+                if resolveSoftBreak(byte, into: &output) { return }
+                report(Diagnostic(.qpInvalidEscape, .error, at: escapeOffset..<offset + 1,
+                                  "'=' not followed by two hex digits or a line break; kept literally"))
+                output.append(ASCII.equals)
+                state = .text
+            case .equalsWhitespace:
+                if resolveSoftBreak(byte, into: &output) { return }
+                report(Diagnostic(.qpInvalidEscape, .error, at: escapeOffset..<offset + 1,
+                                  "'=' followed by whitespace but no line break; kept literally"))
+                output.append(ASCII.equals)
+                state = .text
+            case .equalsHex:
+                if let low = ASCII.hexValue(byte), let high = ASCII.hexValue(firstHexDigit) {
+                    output.append(high << 4 | low)
+                    state = .text
+                    if !reportedLowercase && (firstHexDigit >= 0x61 || byte >= 0x61) {
+                        reportedLowercase = true
+                        report(Diagnostic(.qpLowercaseHex, .warning, at: escapeOffset..<offset + 1,
+                                          "lowercase hex digits in '=XX' escape"))
+                    }
+                    return
+                }
+                report(Diagnostic(.qpInvalidEscape, .error, at: escapeOffset..<offset + 1,
+                                  "'=' followed by one hex digit only; kept literally"))
+                output.append(ASCII.equals)
+                output.append(firstHexDigit)
+                state = .text
+            case .equalsCR:
+                if byte == ASCII.lf {
+                    whitespace.removeAll(keepingCapacity: true)
+                    state = .text
+                    return
+                }
+                report(Diagnostic(.qpInvalidEscape, .error, at: escapeOffset..<offset,
+                                  "'=' followed by CR without LF; kept literally"))
+                output.append(ASCII.equals)
+                flushWhitespace(into: &output)
+                output.append(ASCII.cr)
+                state = .text
+            }
+        }
+    }
+
+    /// Handles `byte` after `=` and optional whitespace: whitespace is transport padding (rule 3),
+    /// CRLF or LF completes a soft line break. Returns `false` if `byte` starts neither.
+    private mutating func resolveSoftBreak(_ byte: UInt8, into output: inout [UInt8]) -> Bool {
+        switch byte {
+        case ASCII.space, ASCII.tab:
+            if whitespace.count >= Self.whitespaceLimit { return false }
+            whitespace.append(byte)
+            state = .equalsWhitespace
+            return true
+        case ASCII.lf:
+            whitespace.removeAll(keepingCapacity: true)
+            state = .text
+            return true
+        case ASCII.cr:
+            state = .equalsCR
+            return true
+        default:
+            return false
+        }
+    }
+}

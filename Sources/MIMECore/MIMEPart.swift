@@ -1,0 +1,135 @@
+/// An entity of RFC 2045 section 2.4: a header block and a body, which is either a leaf, a
+/// multipart with child parts (RFC 2046 section 5.1), or an encapsulated message (RFC 2046
+/// section 5.2.1, RFC 6532 section 3.7).
+///
+/// A part records where it lies in the source bytes. Its body is not copied: it is a range of the
+/// source, decoded on demand. Offsets are absolute byte offsets into the message that was parsed,
+/// also for parts of nested messages.
+public struct MIMEPart: Sendable {
+    /// The part's header fields.
+    public var headers: HeaderFields
+
+    /// What the body is.
+    public var content: Content
+
+    /// Where the part starts: its first header field, or its body when it has no header block.
+    public let headerOffset: Int
+
+    /// Where the header block ends: the position of the empty line that separates it from the
+    /// body, or of the body when the empty line is missing.
+    public let headerEndOffset: Int
+
+    /// Where the body starts, after the empty line.
+    public let bodyOffset: Int
+
+    /// Where the body ends. In a multipart, the line break before the next boundary delimiter
+    /// belongs to the delimiter (RFC 2046 section 5.1.1), not to this part.
+    public let endOffset: Int
+
+    /// The message bytes the offsets point into.
+    public let source: [UInt8]
+
+    /// The kinds of body an entity can have.
+    public indirect enum Content: Sendable {
+        /// A discrete body (RFC 2046 sections 4.1-4.5), or a composite one that was not descended
+        /// into because a limit was reached.
+        case leaf
+        /// The parts of a multipart body and what surrounds them.
+        case multipart(Multipart)
+        /// An encapsulated message (`message/rfc822`, `message/global`).
+        case message(Message)
+    }
+
+    /// The structure of a multipart body (RFC 2046 section 5.1.1).
+    public struct Multipart: Sendable {
+        /// The boundary parameter that delimits the parts.
+        public var boundary: [UInt8]
+        /// The body parts, in order.
+        public var parts: [MIMEPart]
+        /// The text before the first delimiter, which RFC 2046 says to ignore; kept for fidelity.
+        public var preambleRange: Range<Int>?
+        /// The text after the close delimiter; kept for fidelity.
+        public var epilogueRange: Range<Int>?
+        /// Whether the close delimiter (`--boundary--`) was found.
+        public var isClosed: Bool
+
+        /// Creates a multipart structure.
+        public init(boundary: [UInt8], parts: [MIMEPart], preambleRange: Range<Int>?, epilogueRange: Range<Int>?, isClosed: Bool) {
+            self.boundary = boundary
+            self.parts = parts
+            self.preambleRange = preambleRange
+            self.epilogueRange = epilogueRange
+            self.isClosed = isClosed
+        }
+    }
+
+    /// Creates a part; the parser and the streaming parser use this.
+    public init(
+        headers: HeaderFields, content: Content, headerOffset: Int, headerEndOffset: Int,
+        bodyOffset: Int, endOffset: Int, source: [UInt8]
+    ) {
+        self.headers = headers
+        self.content = content
+        self.headerOffset = headerOffset
+        self.headerEndOffset = headerEndOffset
+        self.bodyOffset = bodyOffset
+        self.endOffset = endOffset
+        self.source = source
+    }
+
+    /// The child parts of a multipart; empty otherwise.
+    public var parts: [MIMEPart] {
+        get {
+            if case .multipart(let multipart) = content { return multipart.parts }
+            return []
+        }
+        set {
+            if case .multipart(var multipart) = content {
+                multipart.parts = newValue
+                content = .multipart(multipart)
+            }
+        }
+    }
+
+    /// The encapsulated message of a `message/rfc822` or `message/global` part.
+    public var message: Message? {
+        if case .message(let message) = content { return message }
+        return nil
+    }
+
+    /// Whether the part is a leaf (has neither parts nor an encapsulated message).
+    public var isLeaf: Bool {
+        if case .leaf = content { return true }
+        return false
+    }
+
+    /// The body's bytes as they stand in the message, still transfer-encoded.
+    public var rawBody: ArraySlice<UInt8> { source[bodyOffset..<endOffset] }
+
+    /// The whole part as it stands in the message.
+    public var rawBytes: ArraySlice<UInt8> { source[headerOffset..<endOffset] }
+
+    /// Whether the part or anything inside it was changed since it was parsed.
+    public var isModified: Bool {
+        if headers.isModified { return true }
+        switch content {
+        case .leaf: return false
+        case .multipart(let multipart): return multipart.parts.contains { $0.isModified }
+        case .message(let message): return message.root.isModified
+        }
+    }
+
+    /// Visits this part and every part below it, depth first, including the parts of
+    /// encapsulated messages.
+    public func forEachPart(_ body: (MIMEPart) throws -> Void) rethrows {
+        var stack: [MIMEPart] = [self]
+        while let part = stack.popLast() {
+            try body(part)
+            switch part.content {
+            case .leaf: break
+            case .multipart(let multipart): stack.append(contentsOf: multipart.parts.reversed())
+            case .message(let message): stack.append(message.root)
+            }
+        }
+    }
+}

@@ -1,0 +1,506 @@
+internal import CMIMEScan
+
+/// The one-shot parser: reads a whole message held in memory into a tree of ``MIMEPart``s.
+///
+/// It makes a single forward pass over the bytes. Multipart nesting is tracked with an explicit
+/// stack of open entities, not recursion, so no input can exhaust the call stack, and every
+/// candidate delimiter line is checked against all open boundaries at once, so that nested
+/// multiparts cost no second scan (RFC 2046 section 5.1.1: a delimiter of an enclosing multipart
+/// also ends the inner ones).
+struct MessageParser {
+    let source: [UInt8]
+    let options: ParserOptions
+    private var partCount = 0
+    private var frames: [Frame] = []
+    /// One diagnostics list per message being built; the last one is the innermost message.
+    private var diagnosticStack: [[Diagnostic]] = [[]]
+    private var lineEnding: [UInt8] = [ASCII.cr, ASCII.lf]
+
+    init(source: [UInt8], options: ParserOptions) {
+        self.source = source
+        self.options = options
+    }
+
+    /// An entity whose body is still being read.
+    private struct Frame {
+        var header: HeaderBlock
+        var depth: Int
+        var kind: Kind
+
+        enum Kind {
+            case multipart(boundary: [UInt8], parts: [MIMEPart], preamble: Range<Int>?, skipping: Bool)
+            case message
+        }
+
+        var boundary: [UInt8]? {
+            if case .multipart(let boundary, _, _, _) = kind { return boundary }
+            return nil
+        }
+    }
+
+    /// A parsed header block and what it says about the body.
+    private struct HeaderBlock {
+        var fields: HeaderFields
+        var start: Int
+        var end: Int
+        var bodyStart: Int
+        var media: MediaType
+    }
+
+    /// A boundary delimiter line found in the body (RFC 2046 section 5.1.1 `dash-boundary`).
+    struct Delimiter {
+        /// Where the content before the delimiter ends: the line break before `--` belongs to
+        /// the delimiter.
+        var contentEnd: Int
+        /// The position of the `--`.
+        var lineStart: Int
+        /// The position after the delimiter line and its line ending.
+        var nextLineStart: Int
+        /// Which open frame's boundary matched.
+        var frameIndex: Int
+        /// Whether it is the close delimiter (`--boundary--`).
+        var isClose: Bool
+    }
+
+    mutating func parse() -> Message {
+        detectLineEnding()
+        var position = 0
+        var depth = 0
+        var defaultType = MediaType.textPlain
+        var skipMboxLine = true
+        while true {
+            // Start an entity at `position`.
+            let header = parseHeaderBlock(at: position, skipMboxFromLine: skipMboxLine, defaultType: defaultType)
+            skipMboxLine = false
+            partCount += 1
+            var completed: MIMEPart
+            var terminator: Delimiter?
+            let media = header.media
+
+            if media.isMultipart, let boundary = media.boundary, depth < options.maximumNestingDepth {
+                frames.append(Frame(header: header, depth: depth,
+                    kind: .multipart(boundary: boundary, parts: [], preamble: nil, skipping: false)))
+                let first = findDelimiter(from: header.bodyStart)
+                if let first, first.frameIndex == frames.count - 1, !first.isClose {
+                    setPreamble(header.bodyStart..<first.contentEnd)
+                    if partCount >= options.maximumParts {
+                        report(.tooManyParts, .error, at: first.lineStart,
+                            "more than \(options.maximumParts) parts; the rest is kept unparsed")
+                        (completed, terminator) = finishSkippedMultipart(after: first)
+                    } else {
+                        position = first.nextLineStart
+                        depth += 1
+                        defaultType = media.childDefault
+                        continue
+                    }
+                } else {
+                    // No opening delimiter: the whole body is preamble-like text (or the close
+                    // delimiter came first).
+                    frames.removeLast()
+                    report(.boundaryNotFound, .error, at: header.bodyStart,
+                        "multipart body has no delimiter line for its boundary")
+                    var end = source.count
+                    var epilogue: Range<Int>? = nil
+                    var closed = false
+                    if let first, first.frameIndex == frames.count, first.isClose {
+                        // `--boundary--` without any part: skip to the enclosing delimiter.
+                        closed = true
+                        let next = findDelimiter(from: first.nextLineStart)
+                        end = next?.contentEnd ?? source.count
+                        epilogue = first.nextLineStart..<max(first.nextLineStart, end)
+                        terminator = next
+                    } else {
+                        end = first?.contentEnd ?? source.count
+                        terminator = first
+                    }
+                    let multipart = MIMEPart.Multipart(boundary: boundary, parts: [],
+                        preambleRange: header.bodyStart..<max(header.bodyStart, closed ? first!.contentEnd : end),
+                        epilogueRange: epilogue, isClosed: closed)
+                    completed = makePart(header, .multipart(multipart), end: end)
+                }
+            } else if media.isMessage, depth < options.maximumNestingDepth, header.bodyStart < source.count {
+                frames.append(Frame(header: header, depth: depth, kind: .message))
+                diagnosticStack.append([])
+                position = header.bodyStart
+                depth += 1
+                defaultType = .textPlain
+                continue
+            } else {
+                if (media.isMultipart || media.isMessage) && depth >= options.maximumNestingDepth {
+                    report(.nestingTooDeep, .error, at: header.start,
+                        "nesting deeper than \(options.maximumNestingDepth) levels; the body is kept unparsed")
+                } else if media.isMultipart {
+                    report(.missingBoundaryParameter, .error, at: header.start,
+                        "multipart content type without a boundary parameter")
+                }
+                terminator = frames.isEmpty ? nil : findDelimiter(from: header.bodyStart)
+                completed = makePart(header, .leaf, end: terminator?.contentEnd ?? source.count)
+            }
+
+            // Attach the completed entity to its parents, closing them as far as `terminator` says.
+            while true {
+                guard var frame = frames.popLast() else {
+                    return Message(root: completed, diagnostics: diagnosticStack.removeLast())
+                }
+                switch frame.kind {
+                case .message:
+                    let nested = Message(root: completed, diagnostics: diagnosticStack.removeLast())
+                    completed = makePart(frame.header, .message(nested), end: completed.endOffset)
+                    continue
+                case .multipart(let boundary, var parts, let preamble, _):
+                    parts.append(completed)
+                    let ownIndex = frames.count
+                    if let delimiter = terminator, delimiter.frameIndex == ownIndex, !delimiter.isClose {
+                        if partCount >= options.maximumParts {
+                            report(.tooManyParts, .error, at: delimiter.lineStart,
+                                "more than \(options.maximumParts) parts; the rest is kept unparsed")
+                            frame.kind = .multipart(boundary: boundary, parts: parts, preamble: preamble, skipping: true)
+                            frames.append(frame)
+                            (completed, terminator) = finishSkippedMultipart(after: delimiter)
+                            continue
+                        }
+                        frame.kind = .multipart(boundary: boundary, parts: parts, preamble: preamble, skipping: false)
+                        frames.append(frame)
+                        position = delimiter.nextLineStart
+                        depth = frame.depth + 1
+                        defaultType = frame.header.media.childDefault
+                        break
+                    }
+                    var epilogue: Range<Int>? = nil
+                    var end: Int
+                    let closed: Bool
+                    if let delimiter = terminator, delimiter.frameIndex == ownIndex {
+                        closed = true
+                        let next = findDelimiter(from: delimiter.nextLineStart)
+                        end = next?.contentEnd ?? source.count
+                        end = max(end, delimiter.nextLineStart)
+                        epilogue = delimiter.nextLineStart..<end
+                        terminator = next
+                    } else {
+                        closed = false
+                        end = terminator?.contentEnd ?? source.count
+                        report(.missingClosingBoundary, .error, at: end,
+                            terminator == nil
+                                ? "multipart is not closed before the end of the message"
+                                : "multipart is closed by an enclosing multipart's boundary")
+                    }
+                    let multipart = MIMEPart.Multipart(boundary: boundary, parts: parts,
+                        preambleRange: preamble, epilogueRange: epilogue, isClosed: closed)
+                    completed = makePart(frame.header, .multipart(multipart), end: end)
+                    continue
+                }
+                break
+            }
+        }
+    }
+
+    /// After the part limit: skips the rest of the innermost multipart, keeping it as unparsed
+    /// bytes between its last part and its end, and completes it.
+    private mutating func finishSkippedMultipart(after delimiter: Delimiter) -> (MIMEPart, Delimiter?) {
+        guard case .multipart(let boundary, let parts, let preamble, _) = frames.last!.kind else {
+            preconditionFailure("only multipart frames are skipped")
+        }
+        let frame = frames.removeLast()
+        let ownIndex = frames.count
+        var next = delimiter
+        // Walk past this multipart's own open delimiters; nested ones are not tracked any more.
+        while next.frameIndex == ownIndex && !next.isClose {
+            frames.append(frame)
+            let found = findDelimiter(from: next.nextLineStart)
+            frames.removeLast()
+            guard let found else {
+                let multipart = MIMEPart.Multipart(boundary: boundary, parts: parts, preambleRange: preamble,
+                    epilogueRange: nil, isClosed: false)
+                return (makePart(frame.header, .multipart(multipart), end: source.count), nil)
+            }
+            next = found
+        }
+        frames.append(frame)
+        if next.frameIndex == ownIndex && next.isClose {
+            frames.removeLast()
+            let after = findDelimiter(from: next.nextLineStart)
+            let end = max(after?.contentEnd ?? source.count, next.nextLineStart)
+            let multipart = MIMEPart.Multipart(boundary: boundary, parts: parts, preambleRange: preamble,
+                epilogueRange: next.nextLineStart..<end, isClosed: true)
+            return (makePart(frame.header, .multipart(multipart), end: end), after)
+        }
+        frames.removeLast()
+        let multipart = MIMEPart.Multipart(boundary: boundary, parts: parts, preambleRange: preamble,
+            epilogueRange: nil, isClosed: false)
+        return (makePart(frame.header, .multipart(multipart), end: next.contentEnd), next)
+    }
+
+    private mutating func setPreamble(_ range: Range<Int>) {
+        guard var frame = frames.popLast(), case .multipart(let boundary, let parts, _, let skipping) = frame.kind else { return }
+        frame.kind = .multipart(boundary: boundary, parts: parts, preamble: range.isEmpty ? nil : range, skipping: skipping)
+        frames.append(frame)
+    }
+
+    private func makePart(_ header: HeaderBlock, _ content: MIMEPart.Content, end: Int) -> MIMEPart {
+        MIMEPart(headers: header.fields, content: content, headerOffset: header.start, headerEndOffset: header.end,
+            bodyOffset: min(header.bodyStart, max(end, header.bodyStart)), endOffset: max(end, header.bodyStart),
+            source: source)
+    }
+
+    private mutating func report(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, at offset: Int, _ message: String) {
+        diagnosticStack[diagnosticStack.count - 1].append(Diagnostic(code, severity, at: offset, message))
+    }
+
+    private mutating func report(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, at range: Range<Int>, _ message: String) {
+        diagnosticStack[diagnosticStack.count - 1].append(Diagnostic(code, severity, at: range, message))
+    }
+
+    /// New fields follow the message's own line ending: the one its first line uses.
+    private mutating func detectLineEnding() {
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let lf = cmime_memchr(base, ASCII.lf, min(buffer.count, 1 << 16))
+            if lf > 0, buffer[lf - 1] != ASCII.cr { lineEnding = [ASCII.lf] }
+        }
+    }
+
+    // MARK: Header block
+
+    /// `fields = *(...)` followed by an empty line (RFC 5322 section 3.5, RFC 2045 section 3).
+    ///
+    /// Lenient where mail is broken: a first line that is not a field makes the whole entity a
+    /// body without headers; a later line that is neither a field nor a continuation ends the
+    /// header block as if the empty line were missing; an mbox `From ` line at the very start is
+    /// skipped. Each is reported.
+    private mutating func parseHeaderBlock(at start: Int, skipMboxFromLine: Bool, defaultType: MediaType) -> HeaderBlock {
+        var fields: [HeaderField] = []
+        var position = start
+        var fieldStart = -1
+        var fieldNameEnd = 0
+        var fieldColon = 0
+        var droppedFields = 0
+        var headerEnd = start
+        var bodyStart = start
+        var sawInvalidStart = false
+        // An mbox `From ` line is not part of the entity: it starts after it.
+        var blockStart = start
+
+        func lineEnd(from index: Int) -> (contentEnd: Int, next: Int) {
+            let next = source.withUnsafeBufferPointer { buffer -> Int in
+                let found = cmime_memchr(buffer.baseAddress! + index, ASCII.lf, buffer.count - index)
+                return found < 0 ? buffer.count : index + found + 1
+            }
+            var contentEnd = next
+            if contentEnd > index, source[contentEnd - 1] == ASCII.lf { contentEnd -= 1 }
+            if contentEnd > index, source[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+            return (contentEnd, next)
+        }
+
+        func closeField(at end: Int, into fields: inout [HeaderField], parser: inout MessageParser) {
+            guard fieldStart >= 0 else { return }
+            defer { fieldStart = -1 }
+            if fields.count >= parser.options.maximumHeaderFields {
+                droppedFields += 1
+                return
+            }
+            var valueEnd = end
+            if valueEnd > fieldColon + 1, parser.source[valueEnd - 1] == ASCII.lf { valueEnd -= 1 }
+            if valueEnd > fieldColon + 1, parser.source[valueEnd - 1] == ASCII.cr { valueEnd -= 1 }
+            let name = ASCII.string(parser.source[fieldStart..<fieldNameEnd])
+            let raw = parser.source[fieldStart..<end]
+            if end - fieldStart > parser.options.maximumHeaderLineLength {
+                parser.report(.headerLineTooLong, .error, at: fieldStart..<end,
+                    "header field of \(end - fieldStart) octets exceeds the limit of \(parser.options.maximumHeaderLineLength)")
+            }
+            fields.append(HeaderField(parsedName: name, rawBytes: raw, valueRange: (fieldColon + 1)..<valueEnd))
+        }
+
+        while true {
+            if position >= source.count {
+                closeField(at: position, into: &fields, parser: &self)
+                headerEnd = position
+                bodyStart = position
+                break
+            }
+            let byte = source[position]
+            // The empty line that ends the header block.
+            if byte == ASCII.lf || (byte == ASCII.cr && position + 1 < source.count && source[position + 1] == ASCII.lf) {
+                closeField(at: position, into: &fields, parser: &self)
+                headerEnd = position
+                bodyStart = position + (byte == ASCII.lf ? 1 : 2)
+                break
+            }
+            // A delimiter of an enclosing multipart ends the header block (and an empty body).
+            if byte == ASCII.hyphen, !frames.isEmpty, let _ = matchDelimiter(at: position) {
+                closeField(at: position, into: &fields, parser: &self)
+                if fields.isEmpty && droppedFields == 0 {
+                    report(.missingHeaderSeparator, .warning, at: position, "part ends inside its header block")
+                }
+                headerEnd = position
+                bodyStart = position
+                break
+            }
+            let (_, next) = lineEnd(from: position)
+            if ASCII.isWhitespace(byte) {
+                if fieldStart >= 0 || droppedFields > 0 || !fields.isEmpty {
+                    // obs-FWS / folding: continues the current field.
+                    position = next
+                    continue
+                }
+                sawInvalidStart = true
+            } else if let colon = fieldColonPosition(at: position) {
+                closeField(at: position, into: &fields, parser: &self)
+                fieldStart = position
+                fieldColon = colon
+                var nameEnd = colon
+                while nameEnd > position, ASCII.isWhitespace(source[nameEnd - 1]) { nameEnd -= 1 }
+                fieldNameEnd = nameEnd
+                if nameEnd != colon {
+                    report(.whitespaceBeforeColon, .info, at: nameEnd..<colon, "whitespace between field name and colon (obsolete syntax)")
+                }
+                position = next
+                continue
+            } else if position == start && skipMboxFromLine && source[position...].starts(with: Self.mboxFromLine) {
+                report(.mboxFromLine, .info, at: position, "mbox \"From \" line before the header fields skipped")
+                position = next
+                blockStart = next
+                continue
+            } else {
+                sawInvalidStart = fields.isEmpty && fieldStart < 0 && droppedFields == 0
+            }
+            // Neither a field nor a continuation.
+            closeField(at: position, into: &fields, parser: &self)
+            if sawInvalidStart {
+                report(.missingHeaderBlock, .warning, at: blockStart, "entity does not start with a header block; read as a body")
+                headerEnd = blockStart
+                bodyStart = blockStart
+            } else {
+                report(.missingHeaderSeparator, .error, at: position, "header block does not end with an empty line")
+                headerEnd = position
+                bodyStart = position
+            }
+            break
+        }
+        if droppedFields > 0 {
+            report(.tooManyHeaderFields, .error, at: blockStart..<headerEnd,
+                "\(fields.count + droppedFields) header fields exceed the limit of \(options.maximumHeaderFields); the rest are not indexed")
+        }
+        let headerFields = HeaderFields(fields, lineEnding: lineEnding)
+        let media = MediaType(headers: headerFields, default: defaultType)
+        return HeaderBlock(fields: headerFields, start: blockStart, end: headerEnd, bodyStart: bodyStart, media: media)
+    }
+
+    private static let mboxFromLine: [UInt8] = Array("From ".utf8)
+
+    /// `field-name ":"` with the obsolete whitespace before the colon (RFC 5322 section 4.5).
+    /// Returns the colon's position.
+    private func fieldColonPosition(at start: Int) -> Int? {
+        var index = start
+        while index < source.count, HeaderField.isFieldNameByte(source[index]) { index += 1 }
+        guard index > start else { return nil }
+        while index < source.count, ASCII.isWhitespace(source[index]) { index += 1 }
+        guard index < source.count, source[index] == ASCII.colon else { return nil }
+        return index
+    }
+
+    // MARK: Boundary delimiters
+
+    /// Finds the next delimiter line of any open multipart at or after `start`, which must be the
+    /// start of a line (RFC 2046 section 5.1.1: `delimiter := CRLF dash-boundary`).
+    func findDelimiter(from start: Int) -> Delimiter? {
+        guard !frames.isEmpty, start < source.count else { return nil }
+        if source[start] == ASCII.hyphen, var match = matchDelimiter(at: start) {
+            // The line break before it belongs to whatever came before `start`.
+            match.contentEnd = start
+            return match
+        }
+        return source.withUnsafeBufferPointer { buffer -> Delimiter? in
+            let base = buffer.baseAddress!
+            var from = start
+            let pattern: [UInt8] = [ASCII.lf, ASCII.hyphen, ASCII.hyphen]
+            while from < buffer.count {
+                let found = pattern.withUnsafeBufferPointer { needle in
+                    cmime_memmem(base + from, buffer.count - from, needle.baseAddress!, 3)
+                }
+                if found < 0 { return nil }
+                let dash = from + found + 1
+                if var match = matchDelimiter(at: dash) {
+                    match.contentEnd = max(match.contentEnd, start)
+                    return match
+                }
+                from = dash
+            }
+            return nil
+        }
+    }
+
+    /// Checks whether the line at `lineStart` (which starts with `-`) is a delimiter of one of the
+    /// open multiparts, innermost first: `"--" boundary ["--"] transport-padding CRLF`. Only
+    /// whitespace may follow the boundary, so that a boundary that is a prefix of another does
+    /// not match it.
+    func matchDelimiter(at lineStart: Int) -> Delimiter? {
+        let count = source.count
+        guard lineStart + 2 <= count, source[lineStart] == ASCII.hyphen, source[lineStart + 1] == ASCII.hyphen else {
+            return nil
+        }
+        var frameIndex = frames.count - 1
+        while frameIndex >= 0 {
+            defer { frameIndex -= 1 }
+            guard let boundary = frames[frameIndex].boundary else { continue }
+            var index = lineStart + 2
+            guard index + boundary.count <= count else { continue }
+            var matches = true
+            for byte in boundary {
+                if source[index] != byte { matches = false; break }
+                index += 1
+            }
+            guard matches else { continue }
+            var isClose = false
+            if index + 1 < count, source[index] == ASCII.hyphen, source[index + 1] == ASCII.hyphen {
+                isClose = true
+                index += 2
+            }
+            while index < count, ASCII.isWhitespace(source[index]) { index += 1 }
+            let next: Int
+            if index == count {
+                next = count
+            } else if source[index] == ASCII.lf {
+                next = index + 1
+            } else if source[index] == ASCII.cr, index + 1 < count, source[index + 1] == ASCII.lf {
+                next = index + 2
+            } else if source[index] == ASCII.cr, index + 1 == count {
+                next = count
+            } else {
+                continue
+            }
+            var contentEnd = lineStart
+            if contentEnd > 0, source[contentEnd - 1] == ASCII.lf {
+                contentEnd -= 1
+                if contentEnd > 0, source[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+            }
+            return Delimiter(contentEnd: contentEnd, lineStart: lineStart, nextLineStart: next,
+                frameIndex: frameIndex, isClose: isClose)
+        }
+        return nil
+    }
+}
+
+extension Diagnostic.Code {
+    /// A multipart's body ends without its close delimiter (RFC 2046 section 5.1.1).
+    public static let missingClosingBoundary = Diagnostic.Code("missing-closing-boundary")
+    /// A multipart's body has no delimiter line for its boundary (RFC 2046 section 5.1.1).
+    public static let boundaryNotFound = Diagnostic.Code("boundary-not-found")
+    /// A `multipart/*` content type has no `boundary` parameter (RFC 2046 section 5.1.1).
+    public static let missingBoundaryParameter = Diagnostic.Code("missing-boundary-parameter")
+    /// The header block ended without the empty line (RFC 5322 section 2.1).
+    public static let missingHeaderSeparator = Diagnostic.Code("missing-header-separator")
+    /// The input does not start with a header field; it was read as a body.
+    public static let missingHeaderBlock = Diagnostic.Code("missing-header-block")
+    /// An mbox `From ` separator line preceded the header fields.
+    public static let mboxFromLine = Diagnostic.Code("mbox-from-line")
+    /// Whitespace between a field name and its colon (RFC 5322 section 4.5, obsolete).
+    public static let whitespaceBeforeColon = Diagnostic.Code("whitespace-before-colon")
+    /// A header field is longer than ``ParserOptions/maximumHeaderLineLength``.
+    public static let headerLineTooLong = Diagnostic.Code("header-line-too-long")
+    /// A header block has more fields than ``ParserOptions/maximumHeaderFields``.
+    public static let tooManyHeaderFields = Diagnostic.Code("too-many-header-fields")
+    /// Entities nest deeper than ``ParserOptions/maximumNestingDepth``.
+    public static let nestingTooDeep = Diagnostic.Code("nesting-too-deep")
+    /// A message has more parts than ``ParserOptions/maximumParts``.
+    public static let tooManyParts = Diagnostic.Code("too-many-parts")
+}
