@@ -170,8 +170,8 @@ def _():
         "\n"
         "Hi all,\n"
         "\n"
-        "Tomorrow=E2=80=99s review covers the onboarding flow =E2=80=94 please bring =\n"
-        "your notes.\n"
+        "Tomorrow=E2=80=99s review covers the onboarding flow =E2=80=94 please =\n"
+        "bring your notes.\n"
         "\n"
         "Carol\n"
         "\n"
@@ -180,8 +180,8 @@ def _():
         "Content-Transfer-Encoding: quoted-printable\n"
         "\n"
         "<div dir=3D\"ltr\">Hi all,<div><br></div><div>Tomorrow=E2=80=99s review co=\n"
-        "vers the onboarding flow =E2=80=94 please bring your notes.</div><div><br></=\n"
-        "div><div>Carol</div></div>\n"
+        "vers the onboarding flow =E2=80=94 please bring your notes.</div><div><br=\n"
+        "></div><div>Carol</div></div>\n"
         "\n"
         "--000000000000a1b2c3d4e5f60718--\n")
 
@@ -663,9 +663,16 @@ def _():
         "Content-Transfer-Encoding: base64\n"
         "\n"
         # A final quantum of a single character cannot encode a byte.
-        "U3RhdHVzOiBPSwo=\n"
-        "QUJD\n"
+        "U3RhdHVzOiBPSwpB\n"
+        "QkNE\n"
         "R\n"
+        "--b64-bad\n"
+        "Content-Type: text/plain; charset=us-ascii\n"
+        "Content-Transfer-Encoding: base64\n"
+        "\n"
+        # Two encoded blobs glued together: the first padding ends the data (RFC 2045 section 6.8).
+        "T0s=\n"
+        "TW9yZQ==\n"
         "--b64-bad--\n")
 
 
@@ -907,13 +914,13 @@ def _():
         "Message-ID: <headers-only@example.com>")
 
 
-DEEP_LEVELS = 40
+DEEP_LEVELS = 105
 
 
 @fixture("deep-nesting.eml")
 def _():
-    # Each level wraps the next in its own multipart/mixed; a parser must stop descending at
-    # its nesting limit instead of recursing without bound.
+    # Each level wraps the next in its own multipart/mixed, 105 deep: past the parser's default
+    # nesting limit (100), where it must stop descending and keep the rest as an opaque body.
     head = ("From: fuzzer@example.com\n"
             "To: parser@example.com\n"
             "Subject: Deeply nested multiparts\n"
