@@ -31,6 +31,7 @@ public struct Base64Decoder: Sendable {
     private var trailingStart = -1
     private var trailingEnd = -1
     private var paddingOffset = 0
+    private var lastSextetOffset = 0
     private var reported = 0
     private var suppressed = 0
 
@@ -41,6 +42,13 @@ public struct Base64Decoder: Sendable {
     public mutating func decode(_ chunk: UnsafeRawBufferPointer, into output: inout [UInt8]) {
         guard !chunk.isEmpty else { return }
         let capacity = Self.maximumOutput(for: chunk.count)
+        if output.isEmpty && output.capacity < capacity {
+            // Skips the zero-filling below for the common one-shot case.
+            output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = decodeBlock(chunk, into: buffer.baseAddress!)
+            }
+            return
+        }
         let start = output.count
         output.append(contentsOf: repeatElement(0, count: capacity))
         let written = output.withUnsafeMutableBufferPointer { buffer in
@@ -165,7 +173,7 @@ public struct Base64Decoder: Sendable {
                 var i = 0
                 var o = 0
                 while i < count {
-                    if pending == 0 && phase == .data {
+                    if pending == 0 && phase == .data && invalidStart < 0 {
                         // Fast path: whole quanta with no line break, padding or junk inside.
                         while i &+ 4 <= count {
                             let v = t0[Int(p[i])] | t1[Int(p[i &+ 1])] | t2[Int(p[i &+ 2])] | t3[Int(p[i &+ 3])]
@@ -190,6 +198,7 @@ public struct Base64Decoder: Sendable {
                         closeInvalidRun()
                         bits = bits << 6 | entry
                         pending += 1
+                        lastSextetOffset = offset
                         if pending == 4 {
                             out[o] = UInt8(truncatingIfNeeded: bits >> 16)
                             out[o + 1] = UInt8(truncatingIfNeeded: bits >> 8)
@@ -240,16 +249,27 @@ public struct Base64Decoder: Sendable {
         case 2:
             out[0] = UInt8(truncatingIfNeeded: bits >> 4)
             written = 1
+            checkPadBits(bits & 0x0F, at: lastSextetOffset)
             phase = .padding
         default:
             out[0] = UInt8(truncatingIfNeeded: bits >> 10)
             out[1] = UInt8(truncatingIfNeeded: bits >> 2)
             written = 2
+            checkPadBits(bits & 0x03, at: lastSextetOffset)
             phase = .done
         }
         bits = 0
         pending = 0
         return written
+    }
+
+    /// RFC 4648 section 3.5: encoders MUST set the bits below the last octet to zero, so set
+    /// bits hint at a damaged or concatenated stream.
+    private mutating func checkPadBits(_ padBits: UInt32, at offset: Int) {
+        if padBits != 0 {
+            report(Diagnostic(.base64NonzeroPadBits, .warning, at: offset,
+                              "the unused bits of the last Base64 character are not zero"))
+        }
     }
 
     private mutating func finishState(_ tail: inout (UInt8, UInt8, Int)) {
@@ -262,10 +282,12 @@ public struct Base64Decoder: Sendable {
                                   "the data ends with a single Base64 character; 6 bits dropped"))
             case 2:
                 tail = (UInt8(truncatingIfNeeded: bits >> 4), 0, 1)
+                checkPadBits(bits & 0x0F, at: lastSextetOffset)
                 report(Diagnostic(.base64MissingPadding, .warning, at: position,
                                   "the data ends without '==' padding"))
             case 3:
                 tail = (UInt8(truncatingIfNeeded: bits >> 10), UInt8(truncatingIfNeeded: bits >> 2), 2)
+                checkPadBits(bits & 0x03, at: lastSextetOffset)
                 report(Diagnostic(.base64MissingPadding, .warning, at: position,
                                   "the data ends without '=' padding"))
             default:

@@ -46,9 +46,9 @@ public struct Base64Encoder: Sendable {
                 i += 1
             }
         }
-        while i + 3 <= count {
-            emitQuantum(chunk[i], chunk[i + 1], chunk[i + 2], into: &output)
-            i += 3
+        let quanta = (count - i) / 3
+        if quanta > 0 {
+            i = encodeQuanta(chunk, from: i, count: quanta, into: &output)
         }
         while i < count {
             if carryCount == 0 { carry.0 = chunk[i] } else { carry.1 = chunk[i] }
@@ -79,6 +79,63 @@ public struct Base64Encoder: Sendable {
         }
         carryCount = 0
         column = 0
+    }
+
+    /// Encodes `quanta` whole 3-octet groups starting at `start` straight into `output`'s
+    /// storage, returning the index after them.
+    private mutating func encodeQuanta(
+        _ chunk: UnsafeRawBufferPointer, from start: Int, count quanta: Int, into output: inout [UInt8]
+    ) -> Int {
+        let eol = lineEnding.bytes
+        let characters = quanta * 4
+        let breaks = lineLength.map { characters / $0 + 1 } ?? 0
+        let capacity = characters + breaks * eol.count
+        let base = output.count
+        output.append(contentsOf: repeatElement(0, count: capacity))
+        let lineLength = self.lineLength ?? Int.max
+        var column = self.column
+        let written = output.withUnsafeMutableBufferPointer { buffer -> Int in
+            Base64.alphabet.withUnsafeBufferPointer { table -> Int in
+                let out = buffer.baseAddress! + base
+                var o = 0
+                var i = start
+                func put(_ sextet: UInt8) {
+                    if column == lineLength {
+                        for byte in eol {
+                            out[o] = byte
+                            o += 1
+                        }
+                        column = 0
+                    }
+                    out[o] = table[Int(sextet)]
+                    o += 1
+                    column += 1
+                }
+                for _ in 0..<quanta {
+                    let a = chunk[i], b = chunk[i + 1], c = chunk[i + 2]
+                    i += 3
+                    let sextets = (a >> 2, (a & 0x03) << 4 | b >> 4, (b & 0x0F) << 2 | c >> 6, c & 0x3F)
+                    if column + 4 <= lineLength {
+                        out[o] = table[Int(sextets.0)]
+                        out[o + 1] = table[Int(sextets.1)]
+                        out[o + 2] = table[Int(sextets.2)]
+                        out[o + 3] = table[Int(sextets.3)]
+                        o += 4
+                        column += 4
+                        continue
+                    }
+                    // The quantum straddles a line end (or starts a new line): one at a time.
+                    put(sextets.0)
+                    put(sextets.1)
+                    put(sextets.2)
+                    put(sextets.3)
+                }
+                return o
+            }
+        }
+        output.removeLast(capacity - written)
+        self.column = column
+        return start + quanta * 3
     }
 
     private mutating func emitQuantum(_ a: UInt8, _ b: UInt8, _ c: UInt8, into output: inout [UInt8]) {

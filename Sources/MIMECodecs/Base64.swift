@@ -32,7 +32,6 @@ public enum Base64 {
         var decoder = Base64Decoder()
         decoder.diagnosticLimit = Int.max
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(input.count / 4 * 3 + 3)
         decoder.decode(input, into: &bytes)
         decoder.finish(into: &bytes)
         return (bytes, decoder.takeDiagnostics())
@@ -114,6 +113,9 @@ extension Diagnostic.Code {
     public static let base64Truncated = Diagnostic.Code("base64-truncated")
     /// `=` appeared where a full quantum had just ended, so it pads nothing (RFC 4648 section 4).
     public static let base64MisplacedPadding = Diagnostic.Code("base64-misplaced-padding")
+    /// The bits below the last octet of the final quantum were not zero, which RFC 4648
+    /// section 3.5 requires of encoders; often a sign of a damaged or concatenated stream.
+    public static let base64NonzeroPadBits = Diagnostic.Code("base64-nonzero-pad-bits")
     /// More problems were found than the decoder's `diagnosticLimit`; the rest were counted only.
     public static let base64DiagnosticsSuppressed = Diagnostic.Code("base64-diagnostics-suppressed")
 }

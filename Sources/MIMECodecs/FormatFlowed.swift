@@ -80,7 +80,7 @@ public enum FormatFlowed {
             return paragraph.text.isEmpty ? marks : marks + " " + paragraph.text
         }
         var output = rendered.joined(separator: lineEnding)
-        if lines(of: text).endsWithBreak && !rendered.isEmpty { output += lineEnding }
+        if text.utf8.last == ASCII.lf && !rendered.isEmpty { output += lineEnding }
         return output
     }
 
@@ -99,7 +99,7 @@ public enum FormatFlowed {
         public var preferredLineLength: Int
         /// The longest line produced unless a word cannot be broken; RFC 3676 section 4.2 sets 78.
         public var maximumLineLength: Int
-        /// The line break written between lines; the canonical form is CRLF.
+        /// The line break written after each line; the canonical form is CRLF.
         public var lineEnding: String
 
         /// Creates options with the RFC 3676 defaults.
@@ -113,16 +113,13 @@ public enum FormatFlowed {
 
     /// Encodes plain text as flowed text: each input line (ending at LF or CRLF) is a paragraph
     /// whose quote depth is its count of leading `>`, a single space after them being dropped as
-    /// in the display form `decode` produces.
+    /// in the display form `decode` produces. Every output line ends with `lineEnding`.
     public static func encode(_ text: String, options: EncodingOptions = EncodingOptions()) -> String {
-        let split = lines(of: text)
-        let paragraphs = split.lines.map { line -> Paragraph in
+        let paragraphs = lines(of: text).lines.map { line -> Paragraph in
             let (depth, content) = parse(line)
             return Paragraph(quoteDepth: depth, text: String(content))
         }
-        var output = encode(paragraphs, options: options)
-        if split.endsWithBreak && !paragraphs.isEmpty { output += options.lineEnding }
-        return output
+        return encode(paragraphs, options: options)
     }
 
     /// Encodes paragraphs as flowed lines (RFC 3676 section 4.2).
@@ -134,7 +131,7 @@ public enum FormatFlowed {
     /// removed (section 4.2), except the signature separator `-- ` (section 4.3). Quoted lines
     /// start with their `>` indicators and a space; unquoted lines starting with a space, `>` or
     /// `From ` are space-stuffed (section 4.4). Line breaks inside a paragraph's text are hard
-    /// breaks. No line break follows the last line.
+    /// breaks. Every line, the last included, ends with `lineEnding`, as lines of a text body do.
     public static func encode(_ paragraphs: [Paragraph], options: EncodingOptions = EncodingOptions()) -> String {
         var lines: [String] = []
         for paragraph in paragraphs {
@@ -145,7 +142,12 @@ public enum FormatFlowed {
                 lines.append(String(repeating: ">", count: paragraph.quoteDepth))
             }
         }
-        return lines.joined(separator: options.lineEnding)
+        var output = ""
+        for line in lines {
+            output += line
+            output += options.lineEnding
+        }
+        return output
     }
 
     // MARK: - Internals
@@ -248,7 +250,10 @@ public enum FormatFlowed {
         var prefix = 0
         for token in tokens(of: hardLine) {
             let wordLength = token.word.utf8.count
-            if !current.isEmpty && prefix + currentLength + wordLength + breakReserve > options.preferredLineLength {
+            // Without DelSp a soft line reading "-- " would be taken for the signature separator.
+            let breakable = options.delSp || current != signatureSeparator
+            if breakable && !current.isEmpty
+                && prefix + currentLength + wordLength + breakReserve > options.preferredLineLength {
                 emit(current, soft: true)
                 current = ""
                 currentLength = 0

@@ -110,6 +110,19 @@ public struct QuotedPrintableDecoder: Sendable {
         }
     }
 
+    /// Decodes the next chunk of the stream into `sink` (see `decode(_:sink:)`).
+    public mutating func decode<C: Collection<UInt8>>(
+        _ chunk: C, sink: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        let done: Void? = try chunk.withContiguousStorageIfAvailable { buffer in
+            try decode(UnsafeRawBufferPointer(buffer), sink: sink)
+        }
+        if done == nil {
+            let copy = Array(chunk)
+            try copy.withUnsafeBytes { try decode($0, sink: sink) }
+        }
+    }
+
     /// Ends the stream: resolves what is pending, reports what is still open, and resets the
     /// decoder for a new stream (diagnostics stay until `takeDiagnostics()`).
     public mutating func finish(into output: inout [UInt8]) {
