@@ -1,3 +1,5 @@
+public import MIMECore
+
 /// One problem the parser recovered from, as `inspect` shows it.
 public struct DiagnosticReport: Sendable, Equatable {
     /// The stable code, such as `"base64-invalid-byte"`.
@@ -15,5 +17,13 @@ public struct DiagnosticReport: Sendable, Equatable {
         self.severity = severity
         self.offset = offset
         self.message = message
+    }
+}
+
+extension DiagnosticReport {
+    /// The report of a library diagnostic.
+    public init(_ diagnostic: Diagnostic) {
+        self.init(code: diagnostic.code.rawValue, severity: diagnostic.severity.description,
+                  offset: diagnostic.offset, message: diagnostic.message)
     }
 }

@@ -26,23 +26,28 @@ public struct MessageReader: Sendable {
         var diagnostics = message.diagnostics
         let headers = message.headers
         let root = partReport(message.root, parentType: nil, diagnostics: &diagnostics)
-        let report = MessageReport(
+        let subject = headers.first(named: "Subject").map { unstructuredText($0, diagnostics: &diagnostics) }
+        let from = mailboxes(headers.first(named: "From"), diagnostics: &diagnostics)
+        let to = mailboxes(headers.first(named: "To"), diagnostics: &diagnostics)
+        let cc = mailboxes(headers.first(named: "Cc"), diagnostics: &diagnostics)
+        let date = headers.first(named: "Date").flatMap { MessageDate.parse($0.rawValue, diagnostics: &diagnostics) }
+        let messageID = headers.first(named: "Message-ID").flatMap { MessageID.parse($0.rawValue, diagnostics: &diagnostics) }
+        let inReplyTo = messageIDs(headers.first(named: "In-Reply-To"), diagnostics: &diagnostics)
+        let references = messageIDs(headers.first(named: "References"), diagnostics: &diagnostics)
+        return MessageReport(
             byteCount: byteCount,
             headers: headers.map { headerReport($0) },
-            subject: headers.first(named: "Subject").map { unstructuredText($0, diagnostics: &diagnostics) },
-            from: mailboxes(headers.first(named: "From"), diagnostics: &diagnostics),
-            to: mailboxes(headers.first(named: "To"), diagnostics: &diagnostics),
-            cc: mailboxes(headers.first(named: "Cc"), diagnostics: &diagnostics),
-            date: headers.first(named: "Date").flatMap { MessageDate.parse($0.rawValue, diagnostics: &diagnostics)?.rfc3339 },
-            messageID: headers.first(named: "Message-ID").flatMap { MessageID.parse($0.rawValue, diagnostics: &diagnostics)?.text },
-            inReplyTo: messageIDs(headers.first(named: "In-Reply-To"), diagnostics: &diagnostics),
-            references: messageIDs(headers.first(named: "References"), diagnostics: &diagnostics),
+            subject: subject,
+            from: from,
+            to: to,
+            cc: cc,
+            date: date?.rfc3339,
+            messageID: messageID?.text,
+            inReplyTo: inReplyTo,
+            references: references,
             root: root,
-            diagnostics: []
+            diagnostics: MessageReader.sorted(diagnostics).map(DiagnosticReport.init)
         )
-        var result = report
-        result.diagnostics = MessageReader.sorted(diagnostics).map(DiagnosticReport.init)
-        return result
     }
 
     // MARK: Header fields
@@ -183,21 +188,6 @@ public struct MessageReader: Sendable {
             scalars.removeLast()
         }
         return String(scalars)
-    }
-}
-
-extension DiagnosticReport {
-    /// The report of a library diagnostic.
-    public init(_ diagnostic: Diagnostic) {
-        self.init(code: diagnostic.code.rawValue, severity: diagnostic.severity.description,
-                  offset: diagnostic.offset, message: diagnostic.message)
-    }
-}
-
-extension MessageReport {
-    /// Parses `bytes` with `options` and reports what the parser sees.
-    public static func inspect(_ bytes: [UInt8], options: ParserOptions = ParserOptions()) -> MessageReport {
-        MessageReader(options: options).inspect(bytes)
     }
 }
 
