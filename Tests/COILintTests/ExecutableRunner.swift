@@ -1,4 +1,4 @@
-import FoundationEssentials
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -10,9 +10,10 @@ import Darwin
 
 /// Runs the built `coi-lint` executable and captures what it prints.
 ///
-/// `Foundation.Process` is out of reach for the same reason as `JSONSerialization` (see
-/// ``ParsedJSON``), so this spawns with POSIX. Output goes to temporary files rather than pipes,
-/// so that a large output can never block the child while the test waits for it.
+/// The child is spawned with POSIX and its output goes to temporary files rather than pipes, so
+/// that a large output (the deep-nesting fixture prints 300 KB) can never block the child while
+/// the test waits for it, and its environment is fixed, so that nothing from the caller's shell
+/// (locale, terminal width) changes what it prints.
 enum ExecutableRunner {
     struct Run {
         var status: Int32

@@ -1,5 +1,5 @@
 import COILint
-import FoundationEssentials
+import Foundation
 import Testing
 
 /// The library renders every fixture message to exactly the JSON committed beside it.

@@ -1,4 +1,4 @@
-import FoundationEssentials
+import Foundation
 
 /// The message corpus in `Fixtures/messages`, found from this file's path so that the tests need
 /// no bundle resources: each `NAME.eml` has its expected `coi-lint inspect --json` output in
