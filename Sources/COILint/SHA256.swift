@@ -27,6 +27,7 @@ public struct SHA256: Sendable {
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
     private var pending: [UInt8] = []
+    private var byteCount: UInt64 = 0
 
     /// Starts an empty digest.
     public init() {
@@ -35,30 +36,44 @@ public struct SHA256: Sendable {
 
     /// Feeds more message bytes.
     public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-        for byte in bytes {
-            pending.append(byte)
-            if pending.count == 64 {
-                compressPendingBlock()
-                pending.removeAll(keepingCapacity: true)
-            }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            Array(bytes).withUnsafeBytes { update(buffer: $0) }
         }
+    }
+
+    /// Whole blocks are compressed straight from the caller's memory; only a partial block at
+    /// either end is copied.
+    private mutating func update(buffer: UnsafeRawBufferPointer) {
+        byteCount &+= UInt64(buffer.count)
+        var index = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, buffer.count)
+            pending.append(contentsOf: buffer[0..<take])
+            index = take
+            compressPendingIfFull()
+        }
+        while buffer.count - index >= 64 {
+            compress(block: UnsafeRawBufferPointer(rebasing: buffer[index..<(index + 64)]))
+            index += 64
+        }
+        pending.append(contentsOf: buffer[index...])
     }
 
     /// Pads the message and returns the 32-byte digest; the value is consumed.
     public consuming func finalize() -> [UInt8] {
-        let bitLength = (compressedByteCount + UInt64(pending.count)) &* 8
+        let bitLength = byteCount &* 8
         // Section 5.1.1: a one bit, zeros up to 56 mod 64 bytes, then the 64-bit big-endian length.
         pending.append(0x80)
         if pending.count > 56 {
             while pending.count < 64 { pending.append(0) }
-            compressPendingBlock()
-            pending.removeAll(keepingCapacity: true)
+            compressPendingIfFull()
         }
         while pending.count < 56 { pending.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) {
             pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        compressPendingBlock()
+        compressPendingIfFull()
         var digest: [UInt8] = []
         digest.reserveCapacity(SHA256.digestByteCount)
         for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
@@ -89,16 +104,24 @@ public struct SHA256: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private var compressedBlockCount: UInt64 = 0
-    private var compressedByteCount: UInt64 { compressedBlockCount &* 64 }
+    private mutating func compressPendingIfFull() {
+        guard pending.count == 64 else { return }
+        let block = pending
+        pending.removeAll(keepingCapacity: true)
+        block.withUnsafeBytes { compress(block: $0) }
+    }
 
-    private mutating func compressPendingBlock() {
-        compressedBlockCount &+= 1
-        // Section 6.2.2 step 1: the message schedule.
-        var w = [UInt32](repeating: 0, count: 64)
+    /// The compression function of section 6.2.2 applied to one 64-byte block.
+    private mutating func compress(block: UnsafeRawBufferPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block: block, schedule: w)
+        }
+    }
+
+    private mutating func compress(block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+        // Section 6.2.2 step 1: the message schedule, from big-endian words.
         for t in 0..<16 {
-            w[t] = UInt32(pending[4 * t]) << 24 | UInt32(pending[4 * t + 1]) << 16
-                | UInt32(pending[4 * t + 2]) << 8 | UInt32(pending[4 * t + 3])
+            w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
         }
         for t in 16..<64 {
             let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
