@@ -622,22 +622,21 @@ def _():
         "MIME-Version: 1.0\n"
         "Content-Type: multipart/mixed; boundary=simple-boundary\n"
         "\n"
-        "This is the preamble.  It is to be ignored, though it\n"
-        "is a handy place for mail composers to include an\n"
-        "explanatory note to non-MIME compliant readers.\n"
+        "Your mail program does not understand MIME. The two notes\n"
+        "below are plain text all the same; this preamble is not part\n"
+        "of any of them.\n"
         "--simple-boundary\n"
         "\n"
-        "This is implicitly typed plain US-ASCII text.\n"
-        "It does NOT end with a linebreak.\n"
+        "First note: no header block, so text/plain in US-ASCII.\n"
+        "The delimiter follows this line without a blank line.\n"
         "--simple-boundary\n"
         "Content-type: text/plain; charset=us-ascii\n"
         "\n"
-        "This is explicitly typed plain US-ASCII text.\n"
-        "It DOES end with a linebreak.\n"
+        "Second note: typed explicitly, and followed by a blank line.\n"
         "\n"
         "--simple-boundary--\n"
         "\n"
-        "This is the epilogue.  It is also to be ignored.\n")
+        "Epilogue: readers ignore everything after the close delimiter.\n")
 
 
 @fixture("bad-base64.eml")
