@@ -26,7 +26,8 @@ public struct MessageReport: Sendable {
     public var references: [String]
     /// The root of the MIME part tree.
     public var root: PartReport
-    /// What the parser had to recover from, in the order it was found.
+    /// What the parser had to recover from in this message (not in messages nested in it), by
+    /// offset; diagnostics at the same offset keep the order in which they were found.
     public var diagnostics: [DiagnosticReport]
 
     /// Creates a report.
