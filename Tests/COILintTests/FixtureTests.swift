@@ -1,5 +1,6 @@
 import COILint
 import Foundation
+import MIMECore
 import Testing
 
 /// The library renders every fixture message to exactly the JSON committed beside it.
@@ -23,6 +24,28 @@ import Testing
         let actual = MessageReport.inspect(bytes).jsonText
         let difference = Fixtures.firstDifference(actual, expected)
         #expect(difference == nil, "\(name): \(difference ?? "")")
+    }
+
+    /// The parser options reach the parse: with a small nesting limit, the fourth multipart of
+    /// the deep-nesting fixture becomes an opaque leaf, reported where its header starts.
+    @Test func nestingLimitFromOptionsApplies() throws {
+        let bytes = try Fixtures.messageBytes("deep-nesting.eml")
+        let report = MessageReport.inspect(bytes, options: ParserOptions(maximumNestingDepth: 3))
+        var part = report.root
+        var depth = 0
+        while case .multipart(let children) = part.content {
+            try #require(children.count == 1)
+            part = children[0]
+            depth += 1
+        }
+        #expect(depth == 3)
+        #expect(part.contentType == "multipart/mixed")
+        #expect(part.parameters == [.init(name: "boundary", value: "level-3")])
+        let header = Array("Content-Type: multipart/mixed; boundary=\"level-3\"".utf8)
+        let headerOffset = (0...(bytes.count - header.count)).first { bytes[$0..<($0 + header.count)].elementsEqual(header) }
+        #expect(part.headerOffset == headerOffset)
+        #expect(report.diagnostics.map(\.code) == ["nesting-too-deep"])
+        #expect(report.diagnostics.first?.offset == headerOffset)
     }
 
     /// Rendering is a pure function of the input: a second run gives the same bytes.
