@@ -25,7 +25,7 @@ public struct MessageReader: Sendable {
     public func report(_ message: Message, byteCount: Int) -> MessageReport {
         var diagnostics = message.diagnostics
         let headers = message.headers
-        let root = partReport(message.root, parentType: nil, diagnostics: &diagnostics)
+        let root = partReport(message.root, diagnostics: &diagnostics)
         let subject = headers.first(named: "Subject").map { unstructuredText($0, diagnostics: &diagnostics) }
         let from = mailboxes(headers.first(named: "From"), diagnostics: &diagnostics)
         let to = mailboxes(headers.first(named: "To"), diagnostics: &diagnostics)
@@ -52,28 +52,17 @@ public struct MessageReader: Sendable {
 
     // MARK: Header fields
 
-    private var encodedWordOptions: EncodedWord.DecodingOptions {
-        EncodedWord.DecodingOptions(maximumEncodedWords: options.maximumEncodedWords,
-                                    fallbackCharset: options.headerFallbackCharset)
-    }
-
-    /// The header list shows every value as display text: unfolded, encoded words decoded as in
-    /// unstructured text. Problems are reported by the typed reads, not here, so that a field
-    /// read twice does not report twice.
+    /// The header list shows every value as the library displays it. Problems are reported by
+    /// the typed reads, not here, so that a field read twice does not report twice.
     private func headerReport(_ field: HeaderField) -> HeaderReport {
-        var ignored: [Diagnostic] = []
-        return HeaderReport(name: field.name, value: unstructuredText(field, diagnostics: &ignored),
-                            offset: field.offset ?? 0)
+        HeaderReport(name: field.name, value: field.decodedValue(options: options).text, offset: field.offset ?? 0)
     }
 
-    /// `unstructured` (RFC 5322 section 3.2.5) with RFC 2047 words decoded; the decoder unfolds,
-    /// and the white space around the value is not part of it.
+    /// `unstructured` (RFC 5322 section 3.2.5) with RFC 2047 words decoded.
     private func unstructuredText(_ field: HeaderField, diagnostics: inout [Diagnostic]) -> String {
-        let value = field.rawValue
-        let decoded = EncodedWord.decode(value, context: .unstructured, options: encodedWordOptions)
-        // The decoder counts offsets from the start of the value it was given.
-        diagnostics += decoded.diagnostics.map { $0.shifted(by: value.startIndex) }
-        return MessageReader.trimmingWhitespace(decoded.text)
+        let decoded = field.decodedValue(options: options)
+        diagnostics += decoded.diagnostics
+        return decoded.text
     }
 
     private func mailboxes(_ field: HeaderField?, diagnostics: inout [Diagnostic]) -> [AddressReport] {
@@ -90,10 +79,11 @@ public struct MessageReader: Sendable {
 
     // MARK: Parts
 
-    private func partReport(_ part: MIMEPart, parentType: ContentType?, diagnostics: inout [Diagnostic]) -> PartReport {
+    private func partReport(_ part: MIMEPart, diagnostics: inout [Diagnostic]) -> PartReport {
+        // Without a Content-Type the default is the parser's: message/rfc822 in a digest.
         let contentType = part.headers.first(named: "Content-Type").map {
             ContentType.parse($0.rawValue, diagnostics: &diagnostics)
-        } ?? ContentType.defaultType(forChildOf: parentType)
+        } ?? (part.defaultsToMessage ? ContentType.messageRFC822 : ContentType.default)
         let disposition = part.headers.first(named: "Content-Disposition").map {
             ContentDisposition.parse($0.rawValue, diagnostics: &diagnostics)
         }
@@ -108,7 +98,7 @@ public struct MessageReader: Sendable {
                                                      transferEncoding: transferEncoding, diagnostics: &diagnostics) : nil
             content = .leaf(decodedSize: body.count, sha256: SHA256.hexDigest(body), text: text)
         case .multipart(let multipart):
-            content = .multipart(multipart.parts.map { partReport($0, parentType: contentType, diagnostics: &diagnostics) })
+            content = .multipart(multipart.parts.map { partReport($0, diagnostics: &diagnostics) })
         case .message(let message):
             content = .message(report(message, byteCount: part.endOffset - part.bodyOffset))
         }
@@ -149,7 +139,7 @@ public struct MessageReader: Sendable {
     /// valid and the fallback charset otherwise, and reported.
     private func bodyText(_ body: [UInt8], of part: MIMEPart, contentType: ContentType,
                           transferEncoding: ContentTransferEncoding?, diagnostics: inout [Diagnostic]) -> String {
-        let label = contentType.charset ?? "us-ascii"
+        let label = contentType.effectiveCharset ?? "us-ascii"
         guard let charset = Charset(label) else {
             // Point at the charset parameter; failing that at the field, which names it.
             let offset = contentType.parameters.first(named: "charset")?.sourceRange?.lowerBound
@@ -177,17 +167,6 @@ public struct MessageReader: Sendable {
         diagnostics.enumerated()
             .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
             .map(\.element)
-    }
-
-    static func trimmingWhitespace(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, first == " " || first == "\t" || first == "\r" || first == "\n" {
-            scalars.removeFirst()
-        }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\r" || last == "\n" {
-            scalars.removeLast()
-        }
-        return String(scalars)
     }
 }
 
