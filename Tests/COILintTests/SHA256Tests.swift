@@ -1,0 +1,54 @@
+import COILint
+import Testing
+
+/// The example vectors of FIPS 180-4 (published in NIST's "Cryptographic Standards and
+/// Guidelines" examples for SHA-256), plus block-boundary lengths checked against each other.
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+    ])
+    func nistVectors(message: String, digest: String) {
+        #expect(SHA256.hexDigest(Array(message.utf8)) == digest)
+    }
+
+    @Test func oneMillionA() {
+        var hasher = SHA256()
+        let thousand = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        for _ in 0..<1000 { hasher.update(thousand) }
+        let digest = hasher.finalize()
+        let hex: [String] = digest.map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }
+        #expect(hex.joined() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// Feeding the input in pieces must not change the digest, whatever the piece sizes.
+    @Test(arguments: [1, 7, 63, 64, 65, 200])
+    func incrementalMatchesOneShot(pieceSize: Int) {
+        let message = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var hasher = SHA256()
+        var start = 0
+        while start < message.count {
+            let end = min(start + pieceSize, message.count)
+            hasher.update(message[start..<end])
+            start = end
+        }
+        #expect(hasher.finalize() == SHA256.hash(message))
+    }
+
+    /// Lengths around the padding boundary (55, 56 and 64 bytes) take different padding paths.
+    @Test(arguments: [
+        (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+        (56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+        (64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+    ])
+    func paddingBoundaries(length: Int, digest: String) {
+        #expect(SHA256.hexDigest([UInt8](repeating: UInt8(ascii: "a"), count: length)) == digest)
+    }
+}
