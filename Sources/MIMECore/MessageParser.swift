@@ -21,6 +21,8 @@ struct MessageParser {
         self.options = options
     }
 
+    private var depthLimit: Int { min(options.maximumNestingDepth, ParserOptions.nestingDepthCeiling) }
+
     /// An entity whose body is still being read.
     private struct Frame {
         var header: HeaderBlock
@@ -77,7 +79,7 @@ struct MessageParser {
             var terminator: Delimiter?
             let media = header.media
 
-            if media.isMultipart, let boundary = media.boundary, depth < options.maximumNestingDepth {
+            if media.isMultipart, let boundary = media.boundary, depth < depthLimit {
                 frames.append(Frame(header: header, depth: depth,
                     kind: .multipart(boundary: boundary, parts: [], preamble: nil, skipping: false)))
                 let first = findDelimiter(from: header.bodyStart)
@@ -118,7 +120,7 @@ struct MessageParser {
                         epilogueRange: epilogue, isClosed: closed)
                     completed = makePart(header, .multipart(multipart), end: end)
                 }
-            } else if media.isMessage, depth < options.maximumNestingDepth, header.bodyStart < source.count {
+            } else if media.isMessage, depth < depthLimit, header.bodyStart < source.count {
                 frames.append(Frame(header: header, depth: depth, kind: .message))
                 diagnosticStack.append([])
                 position = header.bodyStart
@@ -126,9 +128,9 @@ struct MessageParser {
                 defaultType = .textPlain
                 continue
             } else {
-                if (media.isMultipart || media.isMessage) && depth >= options.maximumNestingDepth {
+                if (media.isMultipart || media.isMessage) && depth >= depthLimit {
                     report(.nestingTooDeep, .error, at: header.start,
-                        "nesting deeper than \(options.maximumNestingDepth) levels; the body is kept unparsed")
+                        "nesting deeper than \(depthLimit) levels; the body is kept unparsed")
                 } else if media.isMultipart {
                     report(.missingBoundaryParameter, .error, at: header.start,
                         "multipart content type without a boundary parameter")

@@ -5,8 +5,14 @@
 /// serializes byte for byte) and leaves a diagnostic that carries the actual and maximum counts.
 public struct ParserOptions: Sendable, Hashable {
     /// The deepest nesting of multiparts and `message/rfc822` parts that is parsed into the tree.
-    /// Deeper entities are kept as opaque leaf bodies.
+    /// Deeper entities are kept as opaque leaf bodies. Values above ``nestingDepthCeiling`` are
+    /// treated as the ceiling.
     public var maximumNestingDepth: Int
+
+    /// The highest nesting depth the parser honours, whatever ``maximumNestingDepth`` says: code
+    /// that walks or releases a part tree recursively must not exhaust a thread's stack (secondary
+    /// threads have 512 KiB), and no legitimate message nests this deep.
+    public static let nestingDepthCeiling = 256
     /// The most header fields kept for one header block; further fields stay in the source bytes
     /// but are not indexed.
     public var maximumHeaderFields: Int
@@ -31,7 +37,7 @@ public struct ParserOptions: Sendable, Hashable {
         maximumEncodedWords: Int = 10_000,
         headerFallbackCharset: Charset = .windows1252
     ) {
-        self.maximumNestingDepth = maximumNestingDepth
+        self.maximumNestingDepth = min(maximumNestingDepth, ParserOptions.nestingDepthCeiling)
         self.maximumHeaderFields = maximumHeaderFields
         self.maximumHeaderLineLength = maximumHeaderLineLength
         self.maximumParts = maximumParts

@@ -1,5 +1,5 @@
-/// A small deterministic generator (SplitMix64) so that property tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
+/// A small deterministic generator (SeededGenerator) so that property tests are reproducible.
+struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -16,7 +16,7 @@ struct SplitMix64: RandomNumberGenerator {
 /// Random messages that mix well-formed and broken structure: nested multiparts, encapsulated
 /// messages, missing close delimiters, stray delimiters, bare LF and random bytes.
 enum RandomMessage {
-    static func make(using generator: inout SplitMix64) -> [UInt8] {
+    static func make(using generator: inout SeededGenerator) -> [UInt8] {
         var output: [UInt8] = []
         let lineEnding = Bool.random(using: &generator) ? "\r\n" : "\n"
         entity(into: &output, depth: 0, boundaries: [], lineEnding: lineEnding, using: &generator)
@@ -25,7 +25,7 @@ enum RandomMessage {
 
     private static func entity(
         into output: inout [UInt8], depth: Int, boundaries: [String], lineEnding: String,
-        using generator: inout SplitMix64
+        using generator: inout SeededGenerator
     ) {
         func line(_ text: String) { output += Array((text + lineEnding).utf8) }
         let kind = depth > 3 ? 0 : Int.random(in: 0..<4, using: &generator)
