@@ -24,16 +24,32 @@ public struct HeaderField: Sendable, Hashable {
     public let isParsed: Bool
 
     /// The byte offset of the field in the message, or `nil` for a field made in code.
-    public var offset: Int? { isParsed ? rawBytes.startIndex : nil }
+    public var offset: Int? { isParsed ? rawBytes.startIndex + offsetDelta : nil }
 
     /// The byte range of the whole field, line ending included, or `nil` for a field made in code.
-    public var range: Range<Int>? { isParsed ? rawBytes.startIndex..<rawBytes.endIndex : nil }
+    public var range: Range<Int>? { isParsed ? (rawBytes.startIndex + offsetDelta)..<(rawBytes.endIndex + offsetDelta) : nil }
+
+    /// What to add to an index of ``rawBytes`` to get a message offset: zero for the one-shot
+    /// parser, whose slices share the message's indices; the field's offset for the streaming
+    /// parser, which copies each field out of a buffer that moves on.
+    private let offsetDelta: Int
 
     init(parsedName name: String, rawBytes: ArraySlice<UInt8>, valueRange: Range<Int>) {
         self.name = name
         self.rawBytes = rawBytes
         self.valueRange = valueRange
         self.isParsed = true
+        self.offsetDelta = 0
+    }
+
+    /// A field read by the streaming parser: `bytes` is a copy of the field whose first byte was at
+    /// message offset `offset`; `valueRange` indexes `bytes`.
+    init(streamedName name: String, bytes: [UInt8], valueRange: Range<Int>, offset: Int) {
+        self.name = name
+        self.rawBytes = bytes[...]
+        self.valueRange = valueRange
+        self.isParsed = true
+        self.offsetDelta = offset
     }
 
     /// Creates a field from its complete serialized bytes (`name: value CRLF`, folded as it should
@@ -51,6 +67,7 @@ public struct HeaderField: Sendable, Hashable {
         self.rawBytes = bytes[...]
         self.valueRange = (colon + 1)..<valueEnd
         self.isParsed = false
+        self.offsetDelta = 0
     }
 
     /// Whether the field's name is `name`, ignoring ASCII case (RFC 5322 section 1.2.2).
