@@ -400,13 +400,10 @@ struct MessageParser {
         return source.withUnsafeBufferPointer { buffer -> Delimiter? in
             let base = buffer.baseAddress!
             var from = start
-            let pattern: [UInt8] = [ASCII.lf, ASCII.hyphen, ASCII.hyphen]
             while from < buffer.count {
-                let found = pattern.withUnsafeBufferPointer { needle in
-                    cmime_memmem(base + from, buffer.count - from, needle.baseAddress!, 3)
-                }
-                if found < 0 { return nil }
-                let dash = from + found + 1
+                let lf = BoundaryDelimiter.nextCandidate(in: base, from: from, end: buffer.count)
+                if lf < 0 { return nil }
+                let dash = lf + 1
                 if var match = matchDelimiter(at: dash) {
                     match.contentEnd = max(match.contentEnd, start)
                     return match

@@ -580,13 +580,11 @@ public struct StreamingParser: Sendable {
             }
             search.checkedStart = true
         }
-        let pattern: (UInt8, UInt8, UInt8) = (ASCII.lf, ASCII.hyphen, ASCII.hyphen)
         while true {
             let from = search.searchFrom
-            let found = from < end ? withUnsafeBytes(of: pattern) { needle in
-                cmime_memmem(window.baseAddress!.assumingMemoryBound(to: UInt8.self) + (from - base), end - from,
-                    needle.baseAddress!.assumingMemoryBound(to: UInt8.self), 3)
-            } : -1
+            let candidate = from < end ? BoundaryDelimiter.nextCandidate(
+                in: window.baseAddress!.assumingMemoryBound(to: UInt8.self), from: from - base, end: end - base) : -1
+            let found = candidate < 0 ? -1 : candidate + base - from
             if found < 0 {
                 if isFinal {
                     try emit(&search, array, base: base, upTo: end, handler)
