@@ -78,18 +78,27 @@ public struct HeaderField: Sendable, Hashable {
     /// The value with folding removed (RFC 5322 section 2.2.3: a line break followed by `WSP`
     /// is deleted) and the whitespace after the colon and at the end trimmed.
     public var unfoldedValue: [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(valueRange.count)
-        var index = valueRange.lowerBound
-        let end = valueRange.upperBound
-        while index < end, ASCII.isWhitespaceOrNewline(rawBytes[index]) { index += 1 }
-        while index < end {
-            let byte = rawBytes[index]
-            if byte != ASCII.cr && byte != ASCII.lf { result.append(byte) }
-            index += 1
+        rawBytes.withUnsafeBufferPointer { buffer in
+            let base = valueRange.lowerBound - rawBytes.startIndex
+            var index = base
+            var end = valueRange.upperBound - rawBytes.startIndex
+            while index < end, ASCII.isWhitespaceOrNewline(buffer[index]) { index += 1 }
+            while end > index, ASCII.isWhitespaceOrNewline(buffer[end - 1]) { end -= 1 }
+            var result: [UInt8] = []
+            result.reserveCapacity(end - index)
+            // Copies the runs between line breaks in one go; most values have none.
+            var runStart = index
+            while index < end {
+                let byte = buffer[index]
+                if byte == ASCII.cr || byte == ASCII.lf {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                    runStart = index + 1
+                }
+                index += 1
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<end]))
+            return result
         }
-        while let last = result.last, ASCII.isWhitespace(last) { result.removeLast() }
-        return result
     }
 
     /// `ftext = %d33-57 / %d59-126` (RFC 5322 section 3.6.8).

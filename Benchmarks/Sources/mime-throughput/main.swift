@@ -35,11 +35,24 @@ func now() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
+/// The decoded value of a field: unfolded, and RFC 2047-decoded when it may hold encoded words
+/// or raw 8-bit text (plain ASCII without `=?` decodes to itself).
+func decodedValue(_ field: HeaderField) -> String {
+    let unfolded = field.unfoldedValue
+    var plain = true
+    var previous: UInt8 = 0
+    for byte in unfolded {
+        if byte >= 0x80 || (byte == UInt8(ascii: "?") && previous == UInt8(ascii: "=")) { plain = false; break }
+        previous = byte
+    }
+    return plain ? String(decoding: unfolded, as: UTF8.self) : EncodedWord.decode(unfolded).text
+}
+
 func touch(_ headers: HeaderFields, _ stats: inout Stats) {
     for field in headers {
-        let value = EncodedWord.decode(field.unfoldedValue)
+        let value = decodedValue(field)
         stats.headers += 1
-        stats.headerChars += field.name.utf8.count + value.text.utf8.count
+        stats.headerChars += field.name.utf8.count + value.utf8.count
     }
 }
 
