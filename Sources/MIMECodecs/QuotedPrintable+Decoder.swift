@@ -72,6 +72,25 @@ public struct QuotedPrintableDecoder: Sendable {
                         i = j
                         continue
                     }
+                    // The two commonest specials inside a line, when nothing is pending: an
+                    // uppercase `=XX` escape and a single space between words. Both give what
+                    // `step` would, without its per-byte state changes.
+                    if whitespace.isEmpty {
+                        let byte = bytes[i]
+                        if byte == ASCII.equals, i + 2 < count,
+                            let high = Self.upperHexValue(bytes[i + 1]), let low = Self.upperHexValue(bytes[i + 2]) {
+                            output.append(high << 4 | low)
+                            column += 3
+                            i += 3
+                            continue
+                        }
+                        if byte == ASCII.space, i + 1 < count, !Self.isSpecial(bytes[i + 1]) {
+                            output.append(byte)
+                            column += 1
+                            i += 1
+                            continue
+                        }
+                    }
                 }
                 step(bytes[i], at: base + i, into: &output)
                 i += 1
@@ -167,6 +186,15 @@ public struct QuotedPrintableDecoder: Sendable {
     }
 
     // MARK: - Internals
+
+    /// `DIGIT / "A" / ... / "F"` (RFC 2045 section 6.7 `hex-octet`); lowercase takes the slow
+    /// path, which reports it.
+    @inline(__always)
+    private static func upperHexValue(_ byte: UInt8) -> UInt8? {
+        if byte &- 0x30 < 10 { return byte &- 0x30 }
+        if byte &- 0x41 < 6 { return byte &- 0x41 + 10 }
+        return nil
+    }
 
     @inline(__always)
     private static func isSpecial(_ byte: UInt8) -> Bool {
