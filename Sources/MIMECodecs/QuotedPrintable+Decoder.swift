@@ -57,43 +57,58 @@ public struct QuotedPrintableDecoder: Sendable {
     public mutating func decode(_ chunk: UnsafeRawBufferPointer, into output: inout [UInt8]) {
         let base = position
         position += chunk.count
+        guard !chunk.isEmpty else { return }
         chunk.withMemoryRebound(to: UInt8.self) { bytes in
             let count = bytes.count
-            var i = 0
-            while i < count {
-                if state == .text {
-                    // Runs of ordinary octets are copied in one go.
-                    var j = i
-                    while j < count && !Self.isSpecial(bytes[j]) { j += 1 }
-                    if j > i {
-                        flushWhitespace(into: &output)
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                        column += j - i
-                        i = j
-                        continue
-                    }
-                    // The two commonest specials inside a line, when nothing is pending: an
-                    // uppercase `=XX` escape and a single space between words. Both give what
-                    // `step` would, without its per-byte state changes.
-                    if whitespace.isEmpty {
+            // The fast paths write into scratch memory (they never produce more octets than
+            // they read), which is appended to `output` in one go before any slow step.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
+                let out = scratch.baseAddress!
+                var written = 0
+                var i = 0
+                while i < count {
+                    if state == .text && whitespace.isEmpty {
                         let byte = bytes[i]
+                        if !Self.isSpecial(byte) {
+                            // Runs of ordinary octets are copied in one go.
+                            var j = i + 1
+                            while j < count && !Self.isSpecial(bytes[j]) { j += 1 }
+                            (out + written).update(from: bytes.baseAddress! + i, count: j - i)
+                            written += j - i
+                            column += j - i
+                            i = j
+                            continue
+                        }
+                        // The two commonest specials inside a line: an uppercase `=XX` escape
+                        // and a single space between words. Both give what `step` would.
                         if byte == ASCII.equals, i + 2 < count,
                             let high = Self.upperHexValue(bytes[i + 1]), let low = Self.upperHexValue(bytes[i + 2]) {
-                            output.append(high << 4 | low)
+                            out[written] = high << 4 | low
+                            written += 1
                             column += 3
                             i += 3
                             continue
                         }
                         if byte == ASCII.space, i + 1 < count, !Self.isSpecial(bytes[i + 1]) {
-                            output.append(byte)
+                            out[written] = byte
+                            written += 1
                             column += 1
                             i += 1
                             continue
                         }
                     }
+                    if written > 0 {
+                        output.append(contentsOf: UnsafeBufferPointer(start: out, count: written))
+                        written = 0
+                    }
+                    if state == .text && !whitespace.isEmpty && !Self.isSpecial(bytes[i]) {
+                        flushWhitespace(into: &output)
+                        continue
+                    }
+                    step(bytes[i], at: base + i, into: &output)
+                    i += 1
                 }
-                step(bytes[i], at: base + i, into: &output)
-                i += 1
+                if written > 0 { output.append(contentsOf: UnsafeBufferPointer(start: out, count: written)) }
             }
         }
     }
