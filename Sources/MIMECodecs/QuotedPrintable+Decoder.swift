@@ -80,8 +80,8 @@ public struct QuotedPrintableDecoder: Sendable {
                             i = j
                             continue
                         }
-                        // The two commonest specials inside a line: an uppercase `=XX` escape
-                        // and a single space between words. Both give what `step` would.
+                        // The commonest specials: an uppercase `=XX` escape, line breaks and a
+                        // single space between words. Each gives what `step` would.
                         if byte == ASCII.equals, i + 2 < count,
                             let high = Self.upperHexValue(bytes[i + 1]), let low = Self.upperHexValue(bytes[i + 2]) {
                             out[written] = high << 4 | low
@@ -118,7 +118,9 @@ public struct QuotedPrintableDecoder: Sendable {
                             i += 2
                             continue
                         }
-                        if byte == ASCII.space, i + 1 < count, !Self.isSpecial(bytes[i + 1]) {
+                        // A space followed by anything but more whitespace or a line break is
+                        // text (before `=`, `step` would flush it too).
+                        if byte == ASCII.space, i + 1 < count, !ASCII.isWhitespaceOrNewline(bytes[i + 1]) {
                             out[written] = byte
                             written += 1
                             column += 1
