@@ -24,7 +24,7 @@ public enum MessageFile {
     /// Reads a whole file into memory.
     public static func read(path: String) throws(MessageFile.Error) -> [UInt8] {
         let descriptor = try openForReading(path)
-        defer { close(descriptor) }
+        defer { _ = Glibc.close(descriptor) }
         var size = 0
         var info = stat()
         if fstat(descriptor, &info) == 0, info.st_size > 0 { size = Int(info.st_size) }
@@ -47,7 +47,7 @@ public enum MessageFile {
         _ handler: (StreamingParser.Event) -> Void
     ) throws(MessageFile.Error) {
         let descriptor = try openForReading(path)
-        defer { close(descriptor) }
+        defer { _ = Glibc.close(descriptor) }
         try stream(fileDescriptor: descriptor, into: &parser, chunkSize: chunkSize, handler)
     }
 
@@ -102,13 +102,88 @@ public enum MessageFile {
         _ handler: (MboxReader.Entry) -> Void
     ) throws(MessageFile.Error) {
         let descriptor = try openForReading(path)
-        defer { close(descriptor) }
+        defer { _ = Glibc.close(descriptor) }
         try readMbox(fileDescriptor: descriptor, into: &reader, chunkSize: chunkSize, handler)
+    }
+
+    /// Streams a file through a ``StreamingParser`` and returns its part tree, bodies left in
+    /// the file: memory stays bounded by the chunk size and the number of parts.
+    public static func index(
+        path: String, options: ParserOptions = ParserOptions(), chunkSize: Int = defaultChunkSize
+    ) throws(MessageFile.Error) -> MessageIndex {
+        var parser = StreamingParser(options: options)
+        var index = MessageIndex()
+        try stream(path: path, into: &parser, chunkSize: chunkSize) { index.add($0) }
+        return index
+    }
+
+    /// Reads a part's body from the file with `pread` and hands it to `sink` transfer-decoded
+    /// (base64 and quoted-printable, RFC 2045 sections 6.7 and 6.8; other encodings as they
+    /// stand), in pieces of at most about `chunkSize` octets: for writing an attachment into a
+    /// file or a hasher without holding it. The descriptor's position is not changed.
+    ///
+    /// Returns the decoder's diagnostics, with message offsets. Throws a ``MessageFile/Error``
+    /// when reading fails, or what `sink` throws.
+    @discardableResult
+    public static func decodeBody(
+        of part: MessageIndex.Part, fileDescriptor descriptor: Int32, chunkSize: Int = defaultChunkSize,
+        _ sink: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> [Diagnostic] {
+        var encoding = ContentTransferEncoding.sevenBit
+        if let field = part.headers.first(named: "Content-Transfer-Encoding") {
+            var ignored: [Diagnostic] = []
+            encoding = ContentTransferEncoding.parse(field.rawValue, diagnostics: &ignored) ?? .sevenBit
+        }
+        var base64 = Base64Decoder()
+        var quotedPrintable = QuotedPrintableDecoder()
+        let size = max(chunkSize, 4)
+        var chunk = [UInt8](repeating: 0, count: size)
+        var offset = part.bodyRange.lowerBound
+        let end = part.bodyRange.upperBound
+        while offset < end {
+            let want = min(size, end - offset)
+            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, want, off_t(offset)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Error(code: errno, context: "read from file descriptor \(descriptor)")
+            }
+            if count == 0 { throw Error(code: EIO, context: "file ends before offset \(end)") }
+            try chunk.withUnsafeBytes { buffer in
+                let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                switch encoding {
+                case .base64: try base64.decode(bytes, sink: sink)
+                case .quotedPrintable: try quotedPrintable.decode(bytes, sink: sink)
+                default: try sink(bytes)
+                }
+            }
+            offset += count
+        }
+        switch encoding {
+        case .base64:
+            try base64.finish(sink: sink)
+            return base64.takeDiagnostics().map { $0.shifted(by: part.bodyOffset) }
+        case .quotedPrintable:
+            try quotedPrintable.finish(sink: sink)
+            return quotedPrintable.takeDiagnostics().map { $0.shifted(by: part.bodyOffset) }
+        default:
+            return []
+        }
+    }
+
+    /// Opens a file for reading, for ``decodeBody(of:fileDescriptor:chunkSize:_:)`` and the
+    /// other descriptor-based functions; close it with ``close(fileDescriptor:)``.
+    public static func open(path: String) throws(MessageFile.Error) -> Int32 {
+        try openForReading(path)
+    }
+
+    /// Closes a descriptor from ``open(path:)``.
+    public static func close(fileDescriptor descriptor: Int32) {
+        _ = Glibc.close(descriptor)
     }
 
     private static func openForReading(_ path: String) throws(MessageFile.Error) -> Int32 {
         while true {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
             if descriptor >= 0 { return descriptor }
             if errno != EINTR { throw Error(code: errno, context: path) }
         }
