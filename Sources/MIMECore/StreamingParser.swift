@@ -32,8 +32,11 @@ public struct StreamingParser: Sendable {
     /// Whether the message has ended: ``finish(_:)`` was called.
     public private(set) var isFinished = false
 
-    /// How many input bytes are held back, waiting for more input to decide what they are. It
-    /// stays below a few kilobytes, plus a boundary's length, whatever the message size.
+    /// How many input bytes are held back, waiting for more input to decide what they are: a
+    /// possible delimiter line (a boundary, up to 998 octets of padding and a line break), the
+    /// start of a header line (up to 998 octets), plus up to 4 KiB being added; and up to 64 KiB
+    /// only at the start of a message without a header block whose first line feed has not come
+    /// yet (it sets the line ending of the message's fields). Never more, whatever the size.
     public var bufferedByteCount: Int { buffer.count }
 
     /// Input not consumed yet; its first byte is at message offset `bufferBase`.

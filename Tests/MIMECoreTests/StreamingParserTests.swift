@@ -332,3 +332,44 @@ struct StreamingParserTests {
         #expect(Outline(streaming: bytes, splits: Array(stride(from: 0, to: bytes.count, by: 7))) == Outline(message: message))
     }
 }
+
+@Suite("Streaming parser: hostile input")
+struct StreamingHostileInputTests {
+    @Test func overlongFieldIsCutAndReported() {
+        let bytes = Array(("Subject: " + String(repeating: "x", count: 10_000) + "\r\nTo: a@b\r\n\r\nbody").utf8)
+        var parser = StreamingParser(options: ParserOptions(maximumHeaderLineLength: 100))
+        var headers: HeaderFields?
+        var diagnostics: [Diagnostic] = []
+        let handler: (StreamingParser.Event) -> Void = { event in
+            if case .partStart(let start) = event { headers = start.headers }
+            if case .diagnostic(let diagnostic) = event { diagnostics.append(diagnostic) }
+        }
+        for start in stride(from: 0, to: bytes.count, by: 333) {
+            parser.feed(Array(bytes[start..<min(start + 333, bytes.count)]), handler)
+            #expect(parser.bufferedByteCount < 400)
+        }
+        parser.finish(handler)
+        #expect(headers?.count == 2)
+        #expect(headers?.first(named: "subject")?.rawBytes.count == 100)
+        #expect(headers?.first(named: "to")?.offset == 10_011)
+        #expect(diagnostics.map(\.code) == [.headerLineTooLong])
+        #expect(diagnostics.first?.range == 0..<10_011)
+    }
+
+    @Test func binaryWithoutLineBreaksStreamsAsABody() {
+        var generator = SeededGenerator(seed: 99)
+        let bytes = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) | 0x80 }
+        var parser = StreamingParser()
+        var content = 0
+        var largest = 0
+        for start in stride(from: 0, to: bytes.count, by: 4096) {
+            parser.feed(Array(bytes[start..<min(start + 4096, bytes.count)])) {
+                if case .body(let chunk) = $0 { content += chunk.bytes.count }
+            }
+            largest = max(largest, parser.bufferedByteCount)
+        }
+        parser.finish { if case .body(let chunk) = $0 { content += chunk.bytes.count } }
+        #expect(content == bytes.count)
+        #expect(largest <= 1 << 16)
+    }
+}
