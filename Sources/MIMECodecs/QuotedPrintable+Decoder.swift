@@ -72,10 +72,16 @@ public struct QuotedPrintableDecoder: Sendable {
                         let byte = bytes[i]
                         if !Self.isSpecial(byte) {
                             // Runs of ordinary octets are copied in one go.
-                            var j = i + 1
-                            while j < count && special[Int(bytes[j])] == 0 { j += 1 }
-                            (out + written).update(from: bytes.baseAddress! + i, count: j - i)
-                            written += j - i
+                            // Copied while scanning: runs between specials are a few octets
+                            // long in encoded text, too short for a memmove call to pay.
+                            var j = i
+                            var w = written
+                            repeat {
+                                out[w] = bytes[j]
+                                w += 1
+                                j += 1
+                            } while j < count && special[Int(bytes[j])] == 0
+                            written = w
                             column += j - i
                             i = j
                             continue
