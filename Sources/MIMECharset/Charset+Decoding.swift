@@ -41,13 +41,15 @@ extension Charset {
             if let text = String(validating: buffer, as: UTF8.self) {
                 return Decoded(text: text, firstErrorOffset: nil)
             }
-            return Decoded(text: String(decoding: buffer, as: UTF8.self), firstErrorOffset: UTF8Validation.firstError(buffer))
+            let firstError = UTF8Validation.firstError(buffer)
+            return Decoded(text: String(decoding: buffer, as: UTF8.self), firstErrorOffset: firstError)
         case .ascii:
             return SingleByteTables.decode(buffer, baseOffset: 0, table: nil, isError: { $0 >= 0x80 })
         case .latin1:
             return SingleByteTables.decode(buffer, baseOffset: 0, table: nil, isError: { _ in false })
         case .windows1252:
-            return SingleByteTables.decode(buffer, baseOffset: 0, table: SingleByteTables.windows1252, isError: { _ in false })
+            return SingleByteTables.decode(
+                buffer, baseOffset: 0, table: SingleByteTables.windows1252, isError: { _ in false })
         case .icu:
             guard let converter = ICUConverter(name: name) else {
                 // The charset resolved when it was created; ICU failing to open it now means it is
@@ -57,7 +59,8 @@ extension Charset {
             var units: [UInt16] = []
             units.reserveCapacity(buffer.count)
             let firstError = converter.toUnicode(buffer, flush: true, into: &units)
-            return Decoded(text: String(decoding: units, as: UTF16.self), firstErrorOffset: firstError.map { Swift.max(0, $0) })
+            let text = String(decoding: units, as: UTF16.self)
+            return Decoded(text: text, firstErrorOffset: firstError.map { Swift.max(0, $0) })
         }
     }
 }

@@ -1,5 +1,6 @@
 extension Charset {
-    /// Raw 8-bit header text converted to a `String`, with the charset that was used.
+    /// Raw 8-bit header text converted to a `String`, with the charset that was used (RFC 6532
+    /// section 3.2 for UTF-8; a guessed legacy charset otherwise).
     public struct HeaderText: Sendable, Hashable {
         /// The text.
         public var text: String

@@ -15,7 +15,8 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
     public let name: String
 
     /// The preferred MIME name of RFC 2978 (`"UTF-8"`, `"windows-1252"`, `"Shift_JIS"`), for
-    /// output; falls back to the IANA name, then to `name`, when ICU records none.
+    /// output; falls back to the IANA name, then the Windows name, then `name`, when ICU records
+    /// none.
     public let mimeName: String
 
     let engine: Engine
@@ -35,7 +36,11 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
         self.engine = engine
     }
 
+    /// Two charsets are equal when they resolve to the same ICU converter, whatever label named
+    /// them (RFC 2978 section 2: aliases name the same charset).
     public static func == (lhs: Charset, rhs: Charset) -> Bool { lhs.name == rhs.name }
+
+    /// Hashes the resolved name, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// `mimeName`.
@@ -90,10 +95,6 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
         }
         guard var canonical = Charset.icuCanonicalName(trimmed) else { return nil }
         if policy.mapsToSupersets, let superset = Charset.mailSupersets[canonical] {
-            if superset == Charset.windows1252.name {
-                self = .windows1252
-                return
-            }
             canonical = Charset.icuCanonicalName(superset) ?? canonical
         }
         if let known = Charset.charsetForCanonicalName(canonical) {
@@ -185,7 +186,8 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func preferredName(_ canonical: String) -> String {
-        for standard in ["MIME", "IANA"] {
+        // Microsoft's names come last: charsets such as windows-874 have no IANA entry in ICU.
+        for standard in ["MIME", "IANA", "WINDOWS"] {
             var err = U_ZERO_ERROR
             if let cName = cicu_ucnv_getStandardName(canonical, standard, &err), cicu_failure(err) == 0 {
                 return String(cString: cName)

@@ -38,7 +38,8 @@ final class ICUConverter {
                         var err = U_ZERO_ERROR
                         var out: UnsafeMutablePointer<UInt16>? = target.baseAddress!
                         let before = cursor
-                        cicu_ucnv_toUnicode(converter, &out, target.baseAddress! + target.count, &cursor, limit, flush ? 1 : 0, &err)
+                        cicu_ucnv_toUnicode(
+                            converter, &out, target.baseAddress! + target.count, &cursor, limit, flush ? 1 : 0, &err)
                         let produced = out! - target.baseAddress!
                         units.append(contentsOf: UnsafeBufferPointer(rebasing: target[0..<produced]))
                         if cicu_isBufferOverflow(err) != 0 { continue }

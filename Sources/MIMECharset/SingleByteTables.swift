@@ -28,6 +28,10 @@ enum SingleByteTables {
     static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, baseOffset: Int, table: [Unicode.Scalar]?, isError: (UInt8) -> Bool
     ) -> Charset.Decoded {
+        // Header text is mostly ASCII, which every supported single-byte charset maps to itself.
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return Charset.Decoded(text: String(decoding: bytes, as: UTF8.self), firstErrorOffset: nil)
+        }
         var text = ""
         text.unicodeScalars.reserveCapacity(bytes.count)
         var firstError: Int?

@@ -20,8 +20,19 @@ extension EncodedWord {
     /// - Q uses only the characters section 5 allows in the context: in `.phrase` letters, digits
     ///   and `!*+-/` (section 5 (3)); in `.comment` no `(`, `)`, `"` or `\` (section 5 (2)).
     ///
-    /// Every token is printable ASCII. Returns `[]` for empty text.
-    public static func encode(_ text: String, context: Context = .unstructured) -> [String] {
+    /// Every token is printable ASCII. Returns `[]` for empty text. For `.comment` the tokens are
+    /// the comment's content: the caller writes the parentheses around them.
+    ///
+    /// Folding: RFC 2047 section 2 limits each line that holds an encoded word to 76 characters.
+    /// A 75-character word fits on a continuation line after its one leading space; on the first
+    /// line, fold between the field name's colon and the first token if the name leaves no room,
+    /// or pass a smaller `maximumWordLength`.
+    ///
+    /// - Parameter maximumWordLength: the longest encoded word to produce, 75 by default; values
+    ///   are clamped to 20...75 (20 holds one four-byte character).
+    public static func encode(
+        _ text: String, context: Context = .unstructured, maximumWordLength: Int = maximumLength
+    ) -> [String] {
         guard !text.isEmpty else { return [] }
         // Split on single spaces: an empty word stands for a further space.
         let words = text.split(separator: " ", omittingEmptySubsequences: false)
@@ -59,7 +70,8 @@ extension EncodedWord {
             var end = index
             while end < words.count && needsEncoding[end] { end += 1 }
             let run = words[index..<end].joined(separator: " ")
-            tokens.append(contentsOf: encodeRun(run, context: context.kind))
+            let capacity = Swift.min(Swift.max(maximumWordLength, 20), maximumLength) - prefixLength - 2
+            tokens.append(contentsOf: encodeRun(run, context: context.kind, payloadCapacity: capacity))
             index = end
         }
         return tokens
@@ -117,18 +129,18 @@ extension EncodedWord {
         case .phrase:
             if ASCII.isAlpha(byte) || ASCII.isDigit(byte) { return true }
             switch byte {
-            case UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"): return true
+            case UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                return true
             default: return false
             }
         }
     }
 
     private static let prefixLength = "=?UTF-8?Q?".utf8.count
-    /// Encoded-text characters available in one word: 75 minus `=?UTF-8?X?` and `?=`.
-    private static let payloadCapacity = maximumLength - prefixLength - 2
 
-    /// Splits a run of text into encoded words that each fit in 75 characters.
-    static func encodeRun(_ run: String, context: Context.Kind) -> [String] {
+    /// Splits a run of text into encoded words whose encoded text is at most `payloadCapacity`
+    /// characters (the word length minus `=?UTF-8?X?` and `?=`).
+    static func encodeRun(_ run: String, context: Context.Kind, payloadCapacity: Int) -> [String] {
         var words: [String] = []
         var chunk: [UInt8] = []
         var qLength = 0

@@ -6,7 +6,7 @@ import MIMECharset
 /// the charset), plus the workarounds that widely used mail clients apply to real mail; see
 /// ``decode(_:context:options:)``. Encoding follows RFC 2047 sections 4 and 5; see
 /// ``encode(_:context:)``.
-public enum EncodedWord {
+public enum EncodedWord: Sendable {
     /// Where in a header the text appears, which decides the rules of RFC 2047 section 5.
     public struct Context: Sendable, Hashable, CustomStringConvertible {
         enum Kind: Sendable, Hashable {
@@ -71,6 +71,9 @@ extension Diagnostic.Code {
     /// An encoded word appears inside a quoted string, where RFC 2047 section 5 (3) forbids it; it
     /// was decoded anyway, because many clients write display names that way.
     public static let encodedWordInQuotedString = Diagnostic.Code("encoded-word-in-quoted-string")
+    /// An encoded word's text contains raw 8-bit bytes (RFC 2047 section 2 allows printable ASCII
+    /// only); in Q text they were taken as the bytes they are.
+    public static let encodedWordEightBitText = Diagnostic.Code("encoded-word-8bit-text")
     /// An encoded word has no encoded text (RFC 2047 section 2 requires at least one character).
     public static let encodedWordEmpty = Diagnostic.Code("encoded-word-empty")
     /// A `B` word ended in the middle of a base64 group and the next word continued it; the two

@@ -18,7 +18,7 @@ public import MIMECharset
 ///
 /// Quoted-string values must be unquoted (quoted pairs removed) by the parser before they are
 /// passed here.
-public enum ParameterValue {
+public enum ParameterValue: Sendable {
     /// One segment of a parameter value (RFC 2231 section 3), as the parameter-list parser found
     /// it.
     public struct Segment: Sendable, Hashable {
@@ -38,7 +38,7 @@ public enum ParameterValue {
         }
     }
 
-    /// A decoded parameter value.
+    /// A parameter value decoded per RFC 2231 sections 3 and 4.
     public struct Decoded: Sendable, Hashable {
         /// The value as text.
         public var text: String
@@ -144,7 +144,8 @@ public enum ParameterValue {
             array = Array(array[1..<(array.count - 1)])
             start += 1
         }
-        var decoded = decode(segments: [Segment(bytes: array, isExtended: true, offset: start)], fallback: fallback, policy: policy)
+        let segment = Segment(bytes: array, isExtended: true, offset: start)
+        var decoded = decode(segments: [segment], fallback: fallback, policy: policy)
         decoded.diagnostics = diagnostics + decoded.diagnostics
         return decoded
     }
@@ -181,9 +182,13 @@ public enum ParameterValue {
                 }
             }
             percentDecode(
-                segment.bytes[valueStart...], offset: segment.offset + valueStart, into: &bytes, diagnostics: &diagnostics)
+                segment.bytes[valueStart...], offset: segment.offset + valueStart, into: &bytes,
+                diagnostics: &diagnostics)
         }
-        let range = (segments.first?.offset ?? 0)..<(segments.last.map { $0.offset + $0.bytes.count } ?? 0)
+        // Segments are in section order, which need not be their order in the field.
+        let lower = segments.map(\.offset).min() ?? 0
+        let upper = segments.map { $0.offset + $0.bytes.count }.max() ?? lower
+        let range = lower..<max(lower, upper)
         let text = decodeText(bytes, charsetLabel: charsetLabel, range: range, fallback: fallback, policy: policy,
                               diagnostics: &diagnostics)
         return Decoded(text: text, charsetLabel: charsetLabel, language: language, diagnostics: diagnostics)

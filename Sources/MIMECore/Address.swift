@@ -13,6 +13,7 @@ public enum Address: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The mailbox's or group's description, for logs.
     public var description: String {
         switch self {
         case .mailbox(let mailbox): mailbox.description

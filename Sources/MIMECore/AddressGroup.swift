@@ -15,7 +15,7 @@ public struct AddressGroup: Sendable, Hashable, CustomStringConvertible {
         self.members = members
     }
 
-    /// `Name: a@x, b@y;`, for logs; use ``headerText`` to write a header.
+    /// `Name: a@x, b@y;`, for logs; use ``headerText(allowingUTF8:)`` to write a header.
     public var description: String {
         "\(name): " + members.map(\.description).joined(separator: ", ") + ";"
     }

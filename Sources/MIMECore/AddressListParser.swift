@@ -4,14 +4,16 @@
 ///
 /// The parser never fails: every deviation from the grammar is recovered the way widely used
 /// mail readers do and reported as a ``Diagnostic`` whose range is a byte range of the parsed
-/// slice. A malformed entry never loses the rest of the list: parsing resumes at the next `,`.
+/// slice. A malformed entry never loses the rest of the list: parsing resumes at the next `,`,
+/// or at the next address when the `,` between two addresses is missing.
 ///
 /// It runs in time linear in the input and keeps memory proportional to what it returns: it
 /// reads tokens once, never backtracks, stops after ``maximumAddresses`` mailboxes and keeps at
 /// most ``maximumDiagnostics`` diagnostics.
 public struct AddressListParser: Sendable, Hashable {
-    /// The most mailboxes (group members included) read from one field; the rest of the field is
-    /// skipped with a diagnostic, so that a hostile `To` cannot make the caller hold millions.
+    /// The most mailboxes read from one field, group members included and an empty group
+    /// counting as one; the rest of the field is skipped with a diagnostic, so that a hostile
+    /// `To` cannot make the caller hold millions.
     public var maximumAddresses: Int
     /// The most tokens (words and specials) one address may span; longer entries are dropped
     /// with a diagnostic.
@@ -37,7 +39,7 @@ public struct AddressListParser: Sendable, Hashable {
     public func parse(_ value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> [Address] {
         var state = AddressParserState(value, limits: self)
         let addresses = state.parseAddressList()
-        diagnostics.append(contentsOf: state.diagnostics)
+        diagnostics.append(contentsOf: state.lexer.diagnostics.finished(at: value.endIndex))
         return addresses
     }
 
@@ -90,6 +92,8 @@ extension Diagnostic.Code {
     /// An `obs-route` before the addr-spec (`<@a,@b:user@host>`, RFC 5322 section 4.4); kept
     /// but ignored.
     public static let addressObsoleteRoute = Diagnostic.Code("address-obsolete-route")
+    /// Two addresses with no `,` between them (RFC 5322 section 3.4); both are kept.
+    public static let addressMissingSeparator = Diagnostic.Code("address-missing-separator")
     /// Text after an address that belongs to no address; skipped up to the next `,`.
     public static let addressTrailingGarbage = Diagnostic.Code("address-trailing-garbage")
     /// Text that could not be read as an address at all; skipped up to the next `,`.
@@ -103,6 +107,8 @@ extension Diagnostic.Code {
     public static let addressLimitExceeded = Diagnostic.Code("address-limit-exceeded")
     /// One address spans more tokens than the parser's limit; it was dropped.
     public static let addressTooLong = Diagnostic.Code("address-too-long")
+    /// A field produced more diagnostics than the parser keeps; this one counts the rest.
+    public static let diagnosticsTruncated = Diagnostic.Code("diagnostics-truncated")
 }
 
 // MARK: - Tokens
@@ -154,6 +160,7 @@ struct StructuredLexer {
     /// The same for `"`, after a quoted string that never closes.
     var quotesOpen = true
 
+    /// The next token, with the `CFWS` before it skipped and summarized in the token.
     mutating func next() -> StructuredToken {
         let before = scanner.position
         var firstComment: Range<Int>?
@@ -214,6 +221,20 @@ struct DiagnosticSink {
         for diagnostic in diagnostics { append(diagnostic) }
     }
 
+    /// The diagnostics kept, followed by one that counts the dropped ones, if any.
+    func finished(at offset: Int) -> [Diagnostic] {
+        guard dropped > 0 else { return items }
+        return items + [Diagnostic(.diagnosticsTruncated, .info, at: offset,
+                                   "\(dropped) more diagnostics in this field were dropped")]
+    }
+
+    /// Keeps a diagnostic even past the limit: for the one-off ones that explain why output
+    /// stopped.
+    mutating func reportAlways(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, at range: Range<Int>,
+                               _ message: String) {
+        items.append(Diagnostic(code, severity, at: range, message))
+    }
+
     mutating func report(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, at range: Range<Int>,
                          _ message: String) {
         if items.count < limit { items.append(Diagnostic(code, severity, at: range, message)) } else { dropped += 1 }
@@ -272,7 +293,8 @@ extension FieldScanner {
 
     /// `domain-literal = [CFWS] "[" *([FWS] dtext) [FWS] "]" [CFWS]` (RFC 5322 section 3.4.1)
     /// without the `CFWS`, returned with its brackets, folding removed and `quoted-pair`
-    /// (`obs-dtext`) unescaped. An unclosed literal stops before the next `<`, `>`, `,` or `;`
+    /// (`obs-dtext`) unescaped, except for escaped bytes that could not be written back as
+    /// `dtext`, which are dropped. An unclosed literal stops before the next `<`, `>`, `,` or `;`
     /// rather than swallowing the rest of the list.
     mutating func readDomainLiteral(into sink: inout DiagnosticSink) -> [UInt8] {
         let open = position
@@ -287,7 +309,15 @@ extension FieldScanner {
             case ASCII.backslash:
                 position += 1
                 if let escaped = peek {
-                    text.append(escaped)
+                    // Only what may stand unescaped is kept, so that the literal can be written
+                    // back as dtext and read the same.
+                    switch escaped {
+                    case UInt8(ascii: "["), UInt8(ascii: "]"), ASCII.backslash, ASCII.cr, ASCII.lf,
+                         UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ","), UInt8(ascii: ";"):
+                        break
+                    default:
+                        text.append(escaped)
+                    }
                     position += 1
                 }
                 continue
@@ -318,14 +348,15 @@ struct AddressParserState {
     let limits: AddressListParser
     var mailboxCount = 0
     var limitReached = false
+    /// Words read after an address that turned out to start the next one (a missing `,`),
+    /// handed to the next ``parseAddress(inGroup:)`` so that no token is read twice.
+    var carried: [StructuredToken] = []
 
     init(_ value: ArraySlice<UInt8>, limits: AddressListParser) {
         self.limits = limits
         lexer = StructuredLexer(value, maximumDiagnostics: limits.maximumDiagnostics)
         token = lexer.next()
     }
-
-    var diagnostics: [Diagnostic] { lexer.diagnostics.items }
 
     mutating func advance() { token = lexer.next() }
 
@@ -353,7 +384,7 @@ struct AddressParserState {
             var runEnd = runStart
             var separators = 0
             var semicolonReported = false
-            while token.isSpecial(UInt8(ascii: ",")) || token.isSpecial(ASCII.semicolon) {
+            while carried.isEmpty && (token.isSpecial(UInt8(ascii: ",")) || token.isSpecial(ASCII.semicolon)) {
                 if token.isSpecial(ASCII.semicolon) && !semicolonReported {
                     semicolonReported = true
                     report(.addressSemicolonSeparator, .warning, at: token.range,
@@ -363,7 +394,7 @@ struct AddressParserState {
                 runEnd = token.range.upperBound
                 advance()
             }
-            if token.kind == .end {
+            if token.kind == .end && carried.isEmpty {
                 if separators > 0 {
                     report(.addressEmptyElement, .info, at: runStart..<runEnd, "trailing list separator")
                 }
@@ -386,7 +417,7 @@ struct AddressParserState {
     mutating func reportLimit() {
         limitReached = true
         let end = lexer.bytes.endIndex
-        report(.addressLimitExceeded, .error, at: token.range.lowerBound..<end,
+        lexer.diagnostics.reportAlways(.addressLimitExceeded, .error, at: token.range.lowerBound..<end,
                "more than \(limits.maximumAddresses) addresses; the rest of the field is ignored")
     }
 
@@ -394,10 +425,21 @@ struct AddressParserState {
     /// start every form until the token that tells them apart: `<` (name-addr), `:` (group), or
     /// a separator (addr-spec).
     mutating func parseAddress(inGroup: Bool) -> Address? {
-        var start = token.range.lowerBound
-        var words: [StructuredToken] = []
+        var words = carried
+        carried = []
+        var start = words.first?.range.lowerBound ?? token.range.lowerBound
+        // Whether the words so far end in a complete addr-spec (`@` then a word), after which
+        // another word can only start the next address.
+        var seenAt = words.contains { $0.isSpecial(UInt8(ascii: "@")) }
+        var complete = false
         while true {
             if isAtSeparator { break }
+            let lastIsWord = words.last?.isWord == true || words.last?.kind == .domainLiteral
+            if complete && token.isWord && token.spaceBefore && lastIsWord {
+                report(.addressMissingSeparator, .warning, at: token.range.lowerBound..<token.range.lowerBound,
+                       "',' missing between addresses")
+                break
+            }
             if token.isSpecial(UInt8(ascii: "<")) {
                 return parseNameAddr(displayNameTokens: words, start: start).map(Address.mailbox)
             }
@@ -417,6 +459,11 @@ struct AddressParserState {
                 report(.addressTooLong, .error, at: start..<token.range.lowerBound,
                        "address longer than \(limits.maximumTokensPerAddress) tokens; dropped")
                 return nil
+            }
+            if token.isSpecial(UInt8(ascii: "@")) {
+                seenAt = true
+            } else if seenAt && (token.isWord || token.kind == .domainLiteral) {
+                complete = true
             }
             words.append(token)
             advance()
@@ -473,12 +520,7 @@ struct AddressParserState {
             report(.angleAddressUnterminated, .error, at: open.lowerBound..<specEnd, "angle address has no closing '>'")
         }
         let name = displayName(from: displayNameTokens)
-        if !isAtSeparator {
-            let garbageStart = token.range.lowerBound
-            skipToSeparator()
-            report(.addressTrailingGarbage, .error, at: garbageStart..<token.range.lowerBound,
-                   "text after the address ignored")
-        }
+        finishAddress()
         guard !spec.isEmpty else {
             report(.addressUnparsable, .error, at: start..<specEnd, "empty angle address")
             return nil
@@ -507,7 +549,8 @@ struct AddressParserState {
             while token.kind == .atom || token.kind == .domainLiteral || token.isSpecial(UInt8(ascii: ".")) {
                 // A route is advisory; a hostile one must not grow without bound.
                 if parts < limits.maximumTokensPerAddress {
-                    domain.append(contentsOf: token.kind == .special(UInt8(ascii: ".")) ? [UInt8(ascii: ".")] : token.value)
+                    let isDot = token.kind == .special(UInt8(ascii: "."))
+                    domain.append(contentsOf: isDot ? [UInt8(ascii: ".")] : token.value)
                 }
                 parts += 1
                 advance()
@@ -541,7 +584,7 @@ struct AddressParserState {
             let runStart = token.range.lowerBound
             var runEnd = runStart
             var separators = 0
-            while token.isSpecial(UInt8(ascii: ",")) {
+            while carried.isEmpty && token.isSpecial(UInt8(ascii: ",")) {
                 separators += 1
                 runEnd = token.range.upperBound
                 advance()
@@ -550,11 +593,11 @@ struct AddressParserState {
                 || (separators > 0 && (token.isSpecial(ASCII.semicolon) || token.kind == .end)) {
                 report(.addressEmptyElement, .info, at: runStart..<runEnd, "empty element in a group list")
             }
-            if token.isSpecial(ASCII.semicolon) {
+            if carried.isEmpty && token.isSpecial(ASCII.semicolon) {
                 advance()
                 break
             }
-            if token.kind == .end {
+            if carried.isEmpty && token.kind == .end {
                 report(.groupUnterminated, .error, at: start..<token.range.lowerBound, "group has no closing ';'")
                 break
             }
@@ -565,13 +608,38 @@ struct AddressParserState {
             if let member = parseAddress(inGroup: true) { members.append(contentsOf: member.mailboxes) }
             elements += 1
         }
-        if !limitReached && !isAtSeparator {
-            let garbageStart = token.range.lowerBound
-            skipToSeparator()
-            report(.addressTrailingGarbage, .error, at: garbageStart..<token.range.lowerBound,
-                   "text after the group ignored")
-        }
+        if members.isEmpty { mailboxCount += 1 }
+        if !limitReached { finishAddress() }
         return AddressGroup(name: name, members: members)
+    }
+
+    /// What follows an angle address or a group up to the next separator: either the start of
+    /// another address whose `,` is missing (it holds `@`, or ends at `<` or `:`), carried over
+    /// to be parsed next, or debris, skipped.
+    mutating func finishAddress() {
+        guard !isAtSeparator else { return }
+        let start = token.range.lowerBound
+        var collected: [StructuredToken] = []
+        var sawAt = false
+        while !isAtSeparator && !token.isSpecial(UInt8(ascii: "<")) && !token.isSpecial(ASCII.colon) {
+            if token.isSpecial(UInt8(ascii: "@")) { sawAt = true }
+            // Stray '>' say nothing about the next address.
+            if !token.isSpecial(UInt8(ascii: ">")) && collected.count < limits.maximumTokensPerAddress {
+                collected.append(token)
+            }
+            advance()
+        }
+        if sawAt || token.isSpecial(UInt8(ascii: "<")) || (token.isSpecial(ASCII.colon) && !collected.isEmpty) {
+            report(.addressMissingSeparator, .warning, at: start..<start, "',' missing between addresses")
+            carried = collected
+        } else {
+            report(.addressTrailingGarbage, .error, at: start..<token.range.lowerBound,
+                   "text after the address ignored")
+            if token.isSpecial(ASCII.colon) {
+                advance()
+                skipToSeparator()
+            }
+        }
     }
 
     // MARK: addr-spec
@@ -589,6 +657,11 @@ struct AddressParserState {
         var obsoleteSpace = false
         var invalid = false
         let localBytes = Self.joinDotted(localTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: false)
+        // `""@x` is a valid empty local part; debris that joins to nothing is not one.
+        guard !localBytes.isEmpty || localTokens.first?.kind == .quotedString else {
+            report(.addressMissingLocalPart, .error, at: range, "address has no local part")
+            return nil
+        }
         var domain: String?
         var spaceAroundAt = false
         if let at {
@@ -598,8 +671,13 @@ struct AddressParserState {
                 report(.addressMissingDomain, .error, at: range, "address has nothing after '@'")
             } else {
                 if domainTokens.first?.spaceBefore == true { spaceAroundAt = true }
-                let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid, isDomain: true)
-                domain = decodeText(domainBytes, range: range)
+                let domainBytes = Self.joinDotted(domainTokens, obsoleteSpace: &obsoleteSpace, invalid: &invalid,
+                                                  isDomain: true)
+                if domainBytes.isEmpty {
+                    report(.addressMissingDomain, .error, at: range, "address has no domain after '@'")
+                } else {
+                    domain = decodeText(domainBytes, range: range)
+                }
             }
         } else {
             report(.addressMissingDomain, .error, at: range, "address has no '@domain'")
@@ -628,10 +706,21 @@ struct AddressParserState {
             if index != tokens.startIndex && token.spaceBefore { obsoleteSpace = true }
             switch token.kind {
             case .atom, .quotedString, .domainLiteral:
+                // What the grammar cannot hold here ends the address: a quoted domain, a literal
+                // in a local part or among other labels. Keeping it would make a value that no
+                // header can carry.
+                let fits = switch token.kind {
+                case .quotedString: !isDomain
+                case .domainLiteral: isDomain && index == tokens.startIndex
+                default: !(index != tokens.startIndex && tokens[tokens.startIndex].kind == .domainLiteral)
+                }
+                guard fits else {
+                    invalid = true
+                    break scan
+                }
                 if previousWasWord { invalid = true }
-                if token.kind == .quotedString && isDomain { invalid = true }
-                if token.kind == .domainLiteral && (!isDomain || tokens.count > 1) { invalid = true }
-                bytes.append(contentsOf: token.value)
+                // Line breaks escaped as quoted pairs are folding debris, not content.
+                bytes.append(contentsOf: token.value.lazy.filter { $0 != ASCII.cr && $0 != ASCII.lf })
                 previousWasWord = true
             case .special(UInt8(ascii: ".")):
                 if !previousWasWord { invalid = true }
@@ -671,7 +760,8 @@ struct AddressParserState {
             if let text = HeaderText.decodeEncodedWordRun(run, range: range, into: &state.lexer.diagnostics) {
                 words.append(PhraseWord(text: text, isEncodedWord: true, spaceBefore: runSpaceBefore))
             } else {
-                words.append(PhraseWord(text: ASCII.string(Array(run.joined(separator: [ASCII.space]))), isEncodedWord: false,
+                let literal = ASCII.string(Array(run.joined(separator: [ASCII.space])))
+                words.append(PhraseWord(text: literal, isEncodedWord: false,
                                         spaceBefore: runSpaceBefore))
             }
             run.removeAll()
@@ -790,7 +880,8 @@ enum HeaderText {
     /// between them is dropped (RFC 2047 section 6.2) and a character split across two words
     /// decodes. Diagnostics are placed on the run's range. `nil` when nothing was decoded (the
     /// atoms were literal text after all).
-    static func decodeEncodedWordRun(_ atoms: [[UInt8]], range: Range<Int>, into sink: inout DiagnosticSink) -> String? {
+    static func decodeEncodedWordRun(_ atoms: [[UInt8]], range: Range<Int>,
+                                     into sink: inout DiagnosticSink) -> String? {
         let joined = Array(atoms.joined(separator: [ASCII.space]))
         let decoded = EncodedWord.decode(joined, context: .phrase)
         if decoded.text == ASCII.string(joined) && !decoded.diagnostics.isEmpty {
@@ -809,7 +900,8 @@ enum HeaderText {
     /// A quoted string of a phrase holding encoded words, decoded anyway (RFC 2047 section 5
     /// (3) says they are not encoded words there, but many clients write display names that
     /// way), or `nil` when it holds none. `raw` is the string as written, quotes included.
-    static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8], into sink: inout DiagnosticSink) -> String? {
+    static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8],
+                                   into sink: inout DiagnosticSink) -> String? {
         guard content.count >= 8, content.firstRange(of: [ASCII.equals, ASCII.question]) != nil else { return nil }
         let decoded = EncodedWord.decode(raw, context: .phrase)
         guard decoded.diagnostics.contains(where: { $0.code == .encodedWordInQuotedString }) else { return nil }

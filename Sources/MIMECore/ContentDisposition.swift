@@ -123,7 +123,8 @@ extension ContentDisposition {
                 // A parameter where the type should be.
                 scanner.position = checkpoint
                 diagnostics.append(Diagnostic(.contentDispositionMissingType, .error, at: start..<start,
-                                              "Content-Disposition has no type; attachment assumed (RFC 2183 section 2.8)"))
+                                              "Content-Disposition has no type; attachment assumed "
+                                              + "(RFC 2183 section 2.8)"))
             } else {
                 kind = Kind(rawValue: ASCII.string(token))
             }
@@ -149,6 +150,10 @@ extension ContentDisposition {
         self = parsed
     }
 
+    static let nonNumericZoneCodes: Set<Diagnostic.Code> = [
+        .dateMissingZone, .dateObsoleteZone, .dateMilitaryZone, .dateNonstandardZone,
+    ]
+
     /// `size-parm` and the `quoted-date-time` of the date parameters (RFC 2183 section 2).
     func checkParameters(diagnostics: inout [Diagnostic]) {
         for parameter in parameters {
@@ -161,9 +166,15 @@ extension ContentDisposition {
                 }
             case "creation-date", "modification-date", "read-date":
                 var dateDiagnostics: [Diagnostic] = []
-                if MessageDate.parse(ArraySlice(Array(parameter.value.utf8)), diagnostics: &dateDiagnostics) == nil {
+                let date = MessageDate.parse(ArraySlice(Array(parameter.value.utf8)), diagnostics: &dateDiagnostics)
+                let zoneCodes = ContentDisposition.nonNumericZoneCodes
+                if date == nil {
                     diagnostics.append(Diagnostic(.contentDispositionInvalidDate, .warning, at: range,
                                                   "\(parameter.name) '\(parameter.value)' is not a date"))
+                } else if dateDiagnostics.contains(where: { zoneCodes.contains($0.code) }) {
+                    // quoted-date-time: "numeric timezones (+HHMM or -HHMM) MUST be used".
+                    diagnostics.append(Diagnostic(.contentDispositionInvalidDate, .warning, at: range,
+                                                  "\(parameter.name) has no numeric zone (RFC 2183 section 2)"))
                 }
             default:
                 break

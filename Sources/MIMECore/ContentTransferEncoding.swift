@@ -55,7 +55,7 @@ public struct ContentTransferEncoding: RawRepresentable, Sendable, Hashable, Cus
     public static func parse(_ value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> ContentTransferEncoding? {
         var scanner = FieldScanner(value)
         var sink = DiagnosticSink(limit: 16)
-        defer { diagnostics.append(contentsOf: sink.items) }
+        defer { diagnostics.append(contentsOf: sink.finished(at: value.endIndex)) }
         var words: [[UInt8]] = []
         var quoted = false
         var start: Int?

@@ -40,6 +40,12 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
     /// The `charset` parameter (RFC 2046 section 4.1.2) as written, if present.
     public var charset: String? { parameters["charset"] }
 
+    /// The charset of a `text/*` body: the `charset` parameter, or `us-ascii`, which RFC 2046
+    /// section 4.1.2 says to assume when it is absent; `nil` for other types without one.
+    public var effectiveCharset: String? {
+        charset ?? (isText ? "us-ascii" : nil)
+    }
+
     /// The `boundary` parameter of a multipart type (RFC 2046 section 5.1.1), with trailing
     /// spaces removed: the grammar ends a boundary with `bcharsnospace`, and a delimiter line
     /// may carry trailing white space anyway.
@@ -98,7 +104,8 @@ extension ContentType {
             var rest = FieldScanner(value)
             rest.position = semicolon
             var ignored: [Diagnostic] = []
-            parameters = MIMEParameters.parse(&rest, requireLeadingSemicolon: true, options: options, diagnostics: &ignored)
+            parameters = MIMEParameters.parse(&rest, requireLeadingSemicolon: true, options: options,
+                                              diagnostics: &ignored)
         }
         if parameters["charset"] == nil { parameters.append(name: "charset", value: "us-ascii") }
         return ContentType(type: "text", subtype: "plain", parameters: parameters)
@@ -109,7 +116,9 @@ extension ContentType {
     public init?(_ string: String) {
         var diagnostics: [Diagnostic] = []
         var scanner = FieldScanner(Array(string.utf8))
-        guard let result = ContentType.parseType(&scanner, options: .default, diagnostics: &diagnostics) else { return nil }
+        guard let result = ContentType.parseType(&scanner, options: .default, diagnostics: &diagnostics) else {
+            return nil
+        }
         self = result
     }
 
@@ -140,7 +149,8 @@ extension ContentType {
             subtypeText = "plain"
         } else {
             diagnostics.append(Diagnostic(.contentTypeInvalid, .error, at: start..<scanner.position,
-                                          "'\(typeText)' without a subtype; text/plain; charset=us-ascii assumed (RFC 2045 section 5.2)"))
+                                          "'\(typeText)' without a subtype; text/plain; charset=us-ascii assumed "
+                                              + "(RFC 2045 section 5.2)"))
             return nil
         }
         scanner.skipCFWS(diagnostics: &diagnostics)

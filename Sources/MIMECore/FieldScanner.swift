@@ -83,6 +83,7 @@ public struct FieldScanner: Sendable {
         let open = position
         position += 1
         var depth = 1
+        var reportedTooDeep = false
         while let byte = peek {
             switch byte {
             case ASCII.backslash:
@@ -91,8 +92,12 @@ public struct FieldScanner: Sendable {
             case UInt8(ascii: "("):
                 depth += 1
                 if depth > maximumCommentDepth {
-                    diagnostics.append(Diagnostic(.commentTooDeep, .warning, at: position,
-                        "comments nested deeper than \(maximumCommentDepth) levels"))
+                    // Reported once per comment, so hostile nesting cannot flood the diagnostics.
+                    if !reportedTooDeep {
+                        reportedTooDeep = true
+                        diagnostics.append(Diagnostic(.commentTooDeep, .warning, at: position,
+                            "comments nested deeper than \(maximumCommentDepth) levels"))
+                    }
                     depth = maximumCommentDepth
                 }
             case UInt8(ascii: ")"):

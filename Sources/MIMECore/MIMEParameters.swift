@@ -49,8 +49,8 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
 
     /// Limits that keep parsing bounded on hostile input.
     public struct Options: Sendable, Hashable {
-        /// The most parameters read from one field (counting each RFC 2231 section); the rest of
-        /// the field is skipped with a diagnostic.
+        /// The most parameters read from one field (counting each RFC 2231 section and each
+        /// unreadable parameter); the rest of the field is skipped with a diagnostic.
         public var maximumParameters: Int
         /// The highest number of RFC 2231 sections one parameter may have (`name*0` through
         /// `name*N` with N below this); sections past it are dropped with a diagnostic.
@@ -196,6 +196,7 @@ extension MIMEParameters {
         var needSeparator = requireLeadingSemicolon
         var lastSemicolon: Int?
         var reportedStray = false
+        var attempts = 0
         while true {
             scanner.skipCFWS(diagnostics: &diagnostics)
             guard let byte = scanner.peek else { break }
@@ -203,7 +204,8 @@ extension MIMEParameters {
                 if !needSeparator, lastSemicolon != nil, !reportedStray {
                     // One report per field: a run of thousands of ';' is one problem.
                     reportedStray = true
-                    diagnostics.append(Diagnostic(.parameterStraySemicolon, .info, at: scanner.position..<(scanner.position + 1),
+                    diagnostics.append(Diagnostic(.parameterStraySemicolon, .info,
+                                                  at: scanner.position..<(scanner.position + 1),
                                                   "empty parameter between semicolons"))
                 }
                 lastSemicolon = scanner.position
@@ -215,12 +217,15 @@ extension MIMEParameters {
                 diagnostics.append(Diagnostic(.parameterMissingSemicolon, .warning, at: scanner.position,
                                               "no ';' before this parameter"))
             }
-            if raws.count >= options.maximumParameters {
+            // Attempts, not successes, count toward the limit, so that a field of broken
+            // parameters cannot produce diagnostics without bound either.
+            if attempts >= options.maximumParameters {
                 diagnostics.append(Diagnostic(.parameterLimit, .warning, at: scanner.position..<scanner.bytes.endIndex,
                                               "more than \(options.maximumParameters) parameters; the rest is ignored"))
                 scanner.position = scanner.bytes.endIndex
                 return raws
             }
+            attempts += 1
             if let raw = readRawParameter(&scanner, diagnostics: &diagnostics) { raws.append(raw) }
             needSeparator = true
             lastSemicolon = nil
@@ -246,7 +251,7 @@ extension MIMEParameters {
         scanner.skipCFWS(diagnostics: &diagnostics)
         guard scanner.consume(ASCII.equals) else {
             let here = scanner.position
-            skipToSemicolon(&scanner, diagnostics: &diagnostics)
+            if !startsParameter(scanner) { skipToSemicolon(&scanner, diagnostics: &diagnostics) }
             diagnostics.append(Diagnostic(.parameterMissingValue, .warning, at: start..<scanner.position,
                                           "parameter '\(ASCII.string(name))' has no value"))
             return RawParameter(attribute: attribute, section: section, extended: extended, value: [],
@@ -307,7 +312,9 @@ extension MIMEParameters {
     }
 
     /// `attribute [section] ["*"]` where `section := "*0" / "*" [1-9] *DIGIT` (RFC 2231 section 7).
-    static func splitName(_ name: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> (attribute: [UInt8], section: Int?, extended: Bool) {
+    static func splitName(
+        _ name: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]
+    ) -> (attribute: [UInt8], section: Int?, extended: Bool) {
         let lowered = name.map(ASCII.lowercased)
         guard let star = lowered.firstIndex(of: UInt8(ascii: "*")), star > 0 else { return (lowered, nil, false) }
         let attribute = Array(lowered[..<star])
@@ -443,7 +450,8 @@ extension MIMEParameters {
             for entry in group.sections {
                 if entry.section >= options.maximumSections {
                     diagnostics.append(Diagnostic(.parameterLimit, .warning, at: raws[entry.raw].range,
-                                                  "RFC 2231 section of '\(name)' past the limit of \(options.maximumSections) ignored"))
+                                                  "RFC 2231 section of '\(name)' past the limit of "
+                                                      + "\(options.maximumSections) ignored"))
                 } else {
                     highest = Swift.max(highest, entry.section)
                 }
@@ -453,7 +461,8 @@ extension MIMEParameters {
             for entry in group.sections where entry.section <= highest {
                 if table[entry.section] != nil {
                     diagnostics.append(Diagnostic(.parameterDuplicate, .warning, at: raws[entry.raw].range,
-                                                  "section \(entry.section) of '\(name)' given twice; the second is ignored"))
+                                                  "section \(entry.section) of '\(name)' given twice; "
+                                                      + "the second is ignored"))
                 } else {
                     table[entry.section] = entry.raw
                 }
@@ -487,7 +496,8 @@ extension MIMEParameters {
         var bytes: [UInt8] = []
         for (position, index) in ordered.enumerated() {
             let raw = raws[index]
-            range = Swift.min(range.lowerBound, raw.range.lowerBound)..<Swift.max(range.upperBound, raw.range.upperBound)
+            range = Swift.min(range.lowerBound, raw.range.lowerBound)
+                ..< Swift.max(range.upperBound, raw.range.upperBound)
             guard raw.extended else {
                 bytes.append(contentsOf: raw.value)
                 continue
@@ -509,7 +519,17 @@ extension MIMEParameters {
         }
         // The sections are joined as bytes before charset conversion (RFC 2231 section 4.1), so
         // a character split between an encoded and a plain section still decodes.
-        let text = ParameterValue.decodeText(bytes, charsetLabel: charset, range: range, diagnostics: &diagnostics)
+        var text: String
+        if !ordered.contains(where: { raws[$0].extended }), MIMEParameters.containsEncodedWordStart(bytes) {
+            // Plain sections holding an RFC 2047 word split across them, as some clients write.
+            var joined = raws[firstRaw]
+            joined.value = bytes
+            joined.valueRange = range
+            joined.quoted = false
+            text = decodePlain(joined, diagnostics: &diagnostics)
+        } else {
+            text = ParameterValue.decodeText(bytes, charsetLabel: charset, range: range, diagnostics: &diagnostics)
+        }
         var parameter = Parameter(name: name, value: text, charset: charset, language: language)
         parameter.sourceRange = range
         return parameter
@@ -526,7 +546,8 @@ extension MIMEParameters {
             // Text that merely contains "=?" decodes to itself and is not reported.
             if decoded.text != decode8Bit(bytes, at: raw.valueRange, diagnostics: &ignored, report: false) {
                 diagnostics.append(Diagnostic(.parameterEncodedWord, .warning, at: raw.valueRange,
-                                              "RFC 2047 encoded word in a parameter value (RFC 2047 section 5 forbids it); decoded"))
+                                              "RFC 2047 encoded word in a parameter value "
+                                                  + "(RFC 2047 section 5 forbids it); decoded"))
                 diagnostics.append(contentsOf: decoded.diagnostics.map { $0.shifted(by: raw.valueOffset) })
                 return decoded.text
             }
@@ -544,12 +565,14 @@ extension MIMEParameters {
         return false
     }
 
-    static func decode8Bit(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic], report: Bool) -> String {
+    static func decode8Bit(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic],
+                           report: Bool) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         let decoded = Charset.decodeHeaderBytes(bytes)
         if decoded.usedFallback {
             diagnostics.append(Diagnostic(.parameter8Bit, .warning, at: range,
-                                          "raw 8-bit parameter value is not UTF-8; read as \(decoded.charset.mimeName)"))
+                                          "raw 8-bit parameter value is not UTF-8; "
+                                              + "read as \(decoded.charset.mimeName)"))
         } else if report {
             diagnostics.append(Diagnostic(.parameter8Bit, .info, at: range, "raw UTF-8 in a parameter value"))
         }

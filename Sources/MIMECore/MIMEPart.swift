@@ -29,6 +29,10 @@ public struct MIMEPart: Sendable {
     /// The message bytes the offsets point into.
     public let source: [UInt8]
 
+    /// Whether a missing `Content-Type` means `message/rfc822` (a child of `multipart/digest`,
+    /// RFC 2046 section 5.1.5) rather than `text/plain; charset=us-ascii`.
+    public let defaultsToMessage: Bool
+
     /// The kinds of body an entity can have.
     public indirect enum Content: Sendable {
         /// A discrete body (RFC 2046 sections 4.1-4.5), or a composite one that was not descended
@@ -66,8 +70,9 @@ public struct MIMEPart: Sendable {
     /// Creates a part; the parser and the streaming parser use this.
     public init(
         headers: HeaderFields, content: Content, headerOffset: Int, headerEndOffset: Int,
-        bodyOffset: Int, endOffset: Int, source: [UInt8]
+        bodyOffset: Int, endOffset: Int, source: [UInt8], defaultsToMessage: Bool = false
     ) {
+        self.defaultsToMessage = defaultsToMessage
         self.headers = headers
         self.content = content
         self.headerOffset = headerOffset

@@ -19,6 +19,7 @@ public struct MIMEVersion: Sendable, Hashable, Comparable, CustomStringConvertib
     /// `major.minor`, as written in a header.
     public var description: String { "\(major).\(minor)" }
 
+    /// Orders versions by major, then minor number.
     public static func < (lhs: MIMEVersion, rhs: MIMEVersion) -> Bool {
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }
@@ -32,7 +33,7 @@ public struct MIMEVersion: Sendable, Hashable, Comparable, CustomStringConvertib
     public static func parse(_ value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> MIMEVersion? {
         var scanner = FieldScanner(value)
         var sink = DiagnosticSink(limit: 16)
-        defer { diagnostics.append(contentsOf: sink.items) }
+        defer { diagnostics.append(contentsOf: sink.finished(at: value.endIndex)) }
         _ = scanner.skipCFWSBounded(into: &sink)
         let start = scanner.position
         guard let major = readNumber(&scanner) else {

@@ -36,7 +36,7 @@ public struct Mailbox: Sendable, Hashable, CustomStringConvertible {
         return local + "@" + domain
     }
 
-    /// `Name <local@domain>` or `local@domain`, for logs; use ``headerText`` to write a header.
+    /// `Name <local@domain>` or `local@domain`, for logs; use ``headerText(allowingUTF8:)`` to write a header.
     public var description: String {
         guard let displayName else { return addrSpec }
         return "\(displayName) <\(addrSpec)>"

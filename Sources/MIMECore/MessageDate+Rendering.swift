@@ -40,7 +40,8 @@ extension MessageDate {
             text += "Z"
         } else {
             text += offsetMinutes < 0 ? "-" : "+"
-            text += MessageDate.padded(abs(offsetMinutes) / 60, 2) + ":" + MessageDate.padded(abs(offsetMinutes) % 60, 2)
+            let magnitude = abs(offsetMinutes)
+            text += MessageDate.padded(magnitude / 60, 2) + ":" + MessageDate.padded(magnitude % 60, 2)
         }
         return text
     }

@@ -22,7 +22,7 @@ extension MessageID {
                                  diagnostics: inout [Diagnostic]) -> [MessageID] {
         var parser = MessageIDListParser(value, maximumCount: max(1, maximumCount))
         let ids = parser.parseList()
-        diagnostics.append(contentsOf: parser.lexer.diagnostics.items)
+        diagnostics.append(contentsOf: parser.lexer.diagnostics.finished(at: value.endIndex))
         return ids
     }
 
@@ -100,7 +100,8 @@ struct MessageIDListParser {
         var previousEnd: Int?
         while token.kind != .end {
             if ids.count >= maximumCount {
-                report(.messageIDLimitExceeded, .error, at: token.range.lowerBound..<lexer.bytes.endIndex,
+                let rest = token.range.lowerBound..<lexer.bytes.endIndex
+                lexer.diagnostics.reportAlways(.messageIDLimitExceeded, .error, at: rest,
                        "more than \(maximumCount) message identifiers; the rest of the field is ignored")
                 break
             }
@@ -219,7 +220,8 @@ struct MessageIDListParser {
             report(.messageIDMissingAt, .warning, at: range, "message identifier has no '@'")
         }
         if obsoleteSpace {
-            report(.messageIDObsoleteWhitespace, .info, at: range, "white space or comments inside a message identifier")
+            report(.messageIDObsoleteWhitespace, .info, at: range,
+                   "white space or comments inside a message identifier")
         }
         if invalid {
             report(.messageIDInvalidSyntax, .warning, at: range, "message identifier is not a valid dot-atom")

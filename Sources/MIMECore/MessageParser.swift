@@ -47,6 +47,7 @@ struct MessageParser {
         var end: Int
         var bodyStart: Int
         var media: MediaType
+        var defaultsToMessage: Bool
     }
 
     typealias Delimiter = BoundaryDelimiter
@@ -228,7 +229,7 @@ struct MessageParser {
     private func makePart(_ header: HeaderBlock, _ content: MIMEPart.Content, end: Int) -> MIMEPart {
         MIMEPart(headers: header.fields, content: content, headerOffset: header.start, headerEndOffset: header.end,
             bodyOffset: min(header.bodyStart, max(end, header.bodyStart)), endOffset: max(end, header.bodyStart),
-            source: source)
+            source: source, defaultsToMessage: header.defaultsToMessage)
     }
 
     private mutating func report(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, at offset: Int, _ message: String) {
@@ -371,7 +372,8 @@ struct MessageParser {
         }
         let headerFields = HeaderFields(fields, lineEnding: lineEnding)
         let media = MediaType(headers: headerFields, default: defaultType)
-        return HeaderBlock(fields: headerFields, start: blockStart, end: headerEnd, bodyStart: bodyStart, media: media)
+        return HeaderBlock(fields: headerFields, start: blockStart, end: headerEnd, bodyStart: bodyStart, media: media,
+            defaultsToMessage: defaultType.isMessage)
     }
 
     private static let mboxFromLine: [UInt8] = Array("From ".utf8)

@@ -161,6 +161,14 @@ struct EncodedWordDecodingTests {
         #expect(result.diagnostics[0].severity == .warning)
     }
 
+    @Test func unknown8BitIsGuessed() {
+        let latin1 = decode("=?UNKNOWN?Q?Gr=FC=DFe?= x")
+        #expect(latin1.text == "Grüße x")
+        #expect(codes(latin1) == [.encodedWordUnknownCharset])
+        #expect(latin1.diagnostics[0].severity == .warning)
+        #expect(decode("=?unknown-8bit?q?=C3=A9?= =?unknown-8bit?q?t=C3=A9?=").text == "été")
+    }
+
     @Test func unknownEncodingIsKeptLiterally() {
         let result = decode("=?utf-8?x?abc?=")
         #expect(result.text == "=?utf-8?x?abc?=")
@@ -212,6 +220,13 @@ struct EncodedWordDecodingTests {
         let result = decode("a =?utf-8?q??= b")
         #expect(result.text == "a  b")
         #expect(codes(result) == [.encodedWordEmpty])
+    }
+
+    @Test func rawEightBitInsideQText() {
+        let result = decode("=?utf-8?q?caf\u{E9}_ok?= x")
+        #expect(result.text == "café ok x")
+        #expect(codes(result) == [.encodedWordEightBitText])
+        #expect(result.diagnostics[0].range == 13..<14)
     }
 
     @Test func questionMarkInsideQText() {
@@ -381,6 +396,16 @@ struct EncodedWordEncodingTests {
         #expect(decode(tokens.joined(separator: "\r\n ")).text == text)
     }
 
+    @Test func shorterWordsOnRequest() {
+        let text = String(repeating: "日本", count: 20)
+        for limit in [5, 20, 33, 50, 75, 200] {
+            let tokens = EncodedWord.encode(text, maximumWordLength: limit)
+            #expect(tokens.allSatisfy { $0.utf8.count <= Swift.min(Swift.max(limit, 20), 75) }, "\(limit)")
+            #expect(decode(tokens.joined(separator: " ")).text == text)
+        }
+        #expect(EncodedWord.encode("🎉", maximumWordLength: 1) == ["=?UTF-8?B?8J+OiQ==?="])
+    }
+
     @Test func graphemeClustersAreNotSplit() {
         let family = "👩‍👩‍👧‍👦"
         let text = String(repeating: family, count: 20)
@@ -483,6 +508,35 @@ struct EncodedWordRoundTripTests {
                 let decoded = EncodedWord.decode(Array(tokens.joined(separator: separator).utf8), context: context)
                 #expect(decoded.text.unicodeScalars.elementsEqual(text.unicodeScalars), "\(iteration): \(tokens)")
                 #expect(decoded.diagnostics.isEmpty, "\(iteration): \(decoded.diagnostics)")
+            }
+        }
+    }
+}
+
+@Suite("RFC 2047 decoder robustness")
+struct EncodedWordRobustnessTests {
+    /// Random bytes built from the pieces of the grammar: the decoder never traps, and every
+    /// diagnostic points inside the input.
+    @Test func randomInputNeverBreaksTheDecoder() {
+        let pieces: [[UInt8]] = [
+            Array("=?".utf8), Array("?=".utf8), Array("utf-8".utf8), Array("iso-8859-1".utf8), Array("?q?".utf8),
+            Array("?B?".utf8), Array("_".utf8), Array("=".utf8), Array("=C3".utf8), Array("=A9".utf8), Array("4pg".utf8),
+            Array("\"".utf8), Array("(".utf8), Array(")".utf8), Array("\\".utf8), Array("\r\n ".utf8), Array(" ".utf8),
+            Array("*en".utf8), Array("x".utf8), [0xC3], [0xA9], [0xFF], [0x00], [0x7F],
+        ]
+        var generator = SeededGenerator(seed: 822)
+        for _ in 0..<3000 {
+            var input: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+                input += pieces.randomElement(using: &generator)!
+            }
+            for context in [EncodedWord.Context.unstructured, .phrase, .comment] {
+                let result = EncodedWord.decode(input, context: context, options: .init(maximumEncodedWords: 5))
+                // Output is bounded by the input: no byte expands to more than U+FFFD's three.
+                #expect(result.text.utf8.count <= input.count * 3)
+                for diagnostic in result.diagnostics {
+                    #expect(diagnostic.range.lowerBound >= 0 && diagnostic.range.upperBound <= input.count, "\(input)")
+                }
             }
         }
     }

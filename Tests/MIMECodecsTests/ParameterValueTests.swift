@@ -201,3 +201,29 @@ struct ParameterValueEncodingTests {
         }
     }
 }
+
+@Suite("RFC 2231 robustness")
+struct ParameterValueRobustnessTests {
+    @Test func randomInputNeverBreaksTheDecoder() {
+        let pieces: [[UInt8]] = [
+            Array("'".utf8), Array("%".utf8), Array("%2".utf8), Array("%C3".utf8), Array("%A9".utf8), Array("utf-8".utf8),
+            Array("en".utf8), Array("\"".utf8), Array(" ".utf8), [0xC3], [0xFF], [0x00], Array("x-nope".utf8),
+        ]
+        var generator = SeededGenerator(seed: 2184)
+        for _ in 0..<2000 {
+            var input: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...30, using: &generator) { input += pieces.randomElement(using: &generator)! }
+            let decoded = ParameterValue.decodeExtended(input, offset: 3)
+            for diagnostic in decoded.diagnostics {
+                #expect(diagnostic.range.lowerBound >= 3 && diagnostic.range.upperBound <= input.count + 3, "\(input)")
+            }
+            let split = Int.random(in: 0...input.count, using: &generator)
+            let segments = ParameterValue.decode(segments: [
+                .init(bytes: Array(input[..<split]), isExtended: true, offset: 0),
+                .init(bytes: Array(input[split...]), isExtended: Bool.random(using: &generator), offset: split),
+            ])
+            #expect(segments.diagnostics.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= input.count })
+            #expect(segments.text.utf8.count <= input.count * 3)
+        }
+    }
+}

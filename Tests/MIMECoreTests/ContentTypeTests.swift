@@ -76,6 +76,10 @@ struct ContentTypeTests {
         let text = try #require(ContentType("Text/Plain; CHARSET=utf-8"))
         #expect(text.isText && !text.isMultipart && !text.isMessage)
         #expect(text.charset == "utf-8")
+        #expect(text.effectiveCharset == "utf-8")
+        #expect(try #require(ContentType("text/html")).effectiveCharset == "us-ascii")
+        #expect(try #require(ContentType("text/html")).charset == nil)
+        #expect(try #require(ContentType("image/png")).effectiveCharset == nil)
         #expect(text.boundary == nil)
         #expect(text.matches(type: "TEXT", subtype: "plain"))
 

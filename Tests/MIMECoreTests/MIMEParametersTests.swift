@@ -73,6 +73,7 @@ struct MIMEParametersTests {
         (Array("name=\"=?UTF-8?B?csOpc3Vtw6kucGRm?=\"".utf8), ["name=résumé.pdf"], [.parameterEncodedWord]),
         (Array("name==?utf-8?q?a_b?=".utf8), ["name=a b"], [.parameterEncodedWord]),
         (Array("name=\"a=?b\"".utf8), ["name=a=?b"], []),
+        (Array("name*0=\"=?utf-8?B?csOpc3Vt\"; name*1=\"w6kucGRm?=\"".utf8), ["name=résumé.pdf"], [.parameterEncodedWord]),
         // Unquoted values with spaces or specials, read to the next ';'.
         (Array("timeout=Tue, 5 Dec 2017 10:00:00 +0000; x=y".utf8),
          ["timeout=Tue, 5 Dec 2017 10:00:00 +0000", "x=y"], [.parameterUnquotedSpecials]),
@@ -81,6 +82,8 @@ struct MIMEParametersTests {
         // Missing values, stray and missing semicolons, junk.
         (Array("a; b=c".utf8), ["a=", "b=c"], [.parameterMissingValue]),
         (Array("a=; b=c".utf8), ["a=", "b=c"], [.parameterMissingValue]),
+        (Array("a b=c".utf8), ["a=", "b=c"], [.parameterMissingValue, .parameterMissingSemicolon]),
+        (Array("a junk; b=c".utf8), ["a=", "b=c"], [.parameterMissingValue]),
         (Array(";; a=b;".utf8), ["a=b"], [.parameterStraySemicolon]),
         (Array("a=b;".utf8), ["a=b"], [.parameterStraySemicolon]),
         (Array("a=\"b\" c=\"d\"".utf8), ["a=b", "c=d"], [.parameterMissingSemicolon]),
@@ -133,6 +136,12 @@ struct MIMEParametersTests {
         #expect(pairs(sections) == ["a=xwy"])
         #expect(sectionDiagnostics.contains { $0.code == .parameterLimit })
         #expect(sectionDiagnostics.contains { $0.code == .parameterSectionGap })
+
+        // Broken parameters count toward the limit too, so diagnostics stay bounded.
+        let broken = String(repeating: "=x;", count: 10_000)
+        let (_, brokenDiagnostics) = parseParameters(Array(broken.utf8), options: .init(maximumParameters: 20))
+        #expect(brokenDiagnostics.count <= 25)
+        #expect(brokenDiagnostics.contains { $0.code == .parameterLimit })
 
         // A long run of garbage is read once: the parser never backtracks past a ';'.
         let garbage = String(repeating: "a=\"", count: 20_000) + String(repeating: ";", count: 20_000)

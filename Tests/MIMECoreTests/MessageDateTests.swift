@@ -1,9 +1,6 @@
 import MIMECore
 import Testing
 
-/// A deterministic generator (SplitMix64) so that property tests see the same cases every run.
-
-
 func parseDate(_ text: String) -> (date: MessageDate?, diagnostics: [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     let date = MessageDate.parse(ArraySlice(Array(text.utf8)), diagnostics: &diagnostics)
