@@ -69,70 +69,67 @@ public struct QuotedPrintableDecoder: Sendable {
                 var i = 0
                 while i < count {
                     if state == .text && whitespace.isEmpty {
-                        let byte = bytes[i]
-                        if !Self.isSpecial(byte) {
-                            // Runs of ordinary octets are copied in one go.
-                            // Copied while scanning: runs between specials are a few octets
-                            // long in encoded text, too short for a memmove call to pay.
-                            var j = i
-                            var w = written
-                            repeat {
-                                out[w] = bytes[j]
+                        // The fast loop keeps its counters in locals; it leaves on the first
+                        // octet that needs `step`. Each case gives what `step` would.
+                        var w = written
+                        var col = column
+                        scan: while i < count {
+                            let byte = bytes[i]
+                            if special[Int(byte)] == 0 {
+                                out[w] = byte
                                 w += 1
-                                j += 1
-                            } while j < count && special[Int(bytes[j])] == 0
-                            written = w
-                            column += j - i
-                            i = j
-                            continue
+                                col += 1
+                                i += 1
+                                continue
+                            }
+                            if byte == ASCII.equals {
+                                // An uppercase `=XX` escape.
+                                if i + 2 < count, let high = Self.upperHexValue(bytes[i + 1]),
+                                    let low = Self.upperHexValue(bytes[i + 2]) {
+                                    out[w] = high << 4 | low
+                                    w += 1
+                                    col += 3
+                                    i += 3
+                                    continue
+                                }
+                                // A soft line break.
+                                var next = i + 1
+                                if next + 1 < count, bytes[next] == ASCII.cr { next += 1 }
+                                if next < count, bytes[next] == ASCII.lf {
+                                    column = col + 1
+                                    endLine(nextLineAt: base + next + 1)
+                                    col = 0
+                                    i = next + 1
+                                    continue
+                                }
+                                break scan
+                            }
+                            // A hard line break, kept as written.
+                            if byte == ASCII.lf || (byte == ASCII.cr && i + 1 < count && bytes[i + 1] == ASCII.lf) {
+                                let length = byte == ASCII.lf ? 1 : 2
+                                if length == 2 { out[w] = ASCII.cr; w += 1 }
+                                out[w] = ASCII.lf
+                                w += 1
+                                column = col
+                                endLine(nextLineAt: base + i + length)
+                                col = 0
+                                i += length
+                                continue
+                            }
+                            // A space followed by anything but more whitespace or a line break
+                            // is text (before `=`, `step` would flush it too).
+                            if byte == ASCII.space, i + 1 < count, !ASCII.isWhitespaceOrNewline(bytes[i + 1]) {
+                                out[w] = byte
+                                w += 1
+                                col += 1
+                                i += 1
+                                continue
+                            }
+                            break scan
                         }
-                        // The commonest specials: an uppercase `=XX` escape, line breaks and a
-                        // single space between words. Each gives what `step` would.
-                        if byte == ASCII.equals, i + 2 < count,
-                            let high = Self.upperHexValue(bytes[i + 1]), let low = Self.upperHexValue(bytes[i + 2]) {
-                            out[written] = high << 4 | low
-                            written += 1
-                            column += 3
-                            i += 3
-                            continue
-                        }
-                        // Soft and hard line breaks, as `step` treats them.
-                        if byte == ASCII.equals, i + 1 < count, bytes[i + 1] == ASCII.lf {
-                            column += 1
-                            endLine(nextLineAt: base + i + 2)
-                            i += 2
-                            continue
-                        }
-                        if byte == ASCII.equals, i + 2 < count, bytes[i + 1] == ASCII.cr, bytes[i + 2] == ASCII.lf {
-                            column += 1
-                            endLine(nextLineAt: base + i + 3)
-                            i += 3
-                            continue
-                        }
-                        if byte == ASCII.lf {
-                            out[written] = ASCII.lf
-                            written += 1
-                            endLine(nextLineAt: base + i + 1)
-                            i += 1
-                            continue
-                        }
-                        if byte == ASCII.cr, i + 1 < count, bytes[i + 1] == ASCII.lf {
-                            out[written] = ASCII.cr
-                            out[written + 1] = ASCII.lf
-                            written += 2
-                            endLine(nextLineAt: base + i + 2)
-                            i += 2
-                            continue
-                        }
-                        // A space followed by anything but more whitespace or a line break is
-                        // text (before `=`, `step` would flush it too).
-                        if byte == ASCII.space, i + 1 < count, !ASCII.isWhitespaceOrNewline(bytes[i + 1]) {
-                            out[written] = byte
-                            written += 1
-                            column += 1
-                            i += 1
-                            continue
-                        }
+                        written = w
+                        column = col
+                        if i >= count { break }
                     }
                     if written > 0 {
                         output.append(contentsOf: UnsafeBufferPointer(start: out, count: written))
