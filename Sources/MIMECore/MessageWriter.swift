@@ -345,7 +345,7 @@ struct MessageWriter<Boundaries: BoundaryGenerator, IDs: MessageIDGenerator> {
         }
     }
 
-    private func fold(_ output: inout [UInt8], _ field: MessageBuilder.Field) throws(MessageBuilder.Error) {
+    func fold(_ output: inout [UInt8], _ field: MessageBuilder.Field) throws(MessageBuilder.Error) {
         switch field.value {
         case .text(let text):
             try fold(&output, field.name, text: text)

@@ -1,0 +1,71 @@
+extension HeaderField {
+    /// The problems in this field's value: its grammar where the library knows the field
+    /// (addresses, dates, message-ids, MIME fields; RFC 5322 section 3.6, RFC 2045, RFC 2183)
+    /// and its encoded words or raw 8-bit text (RFC 2047, RFC 6532). Offsets are message offsets
+    /// for a parsed field.
+    public func diagnostics(options: ParserOptions = ParserOptions()) -> [Diagnostic] {
+        var found = decodedValue(options: options).diagnostics
+        let value = rawValue
+        switch lowercasedName {
+        case "from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender", "resent-to",
+            "resent-cc", "resent-bcc", "disposition-notification-to":
+            // Display names are decoded as phrases by the address parser, which reports their
+            // encoded words and 8-bit text itself; the unstructured reading would differ.
+            found = []
+            _ = Address.parseList(value, diagnostics: &found)
+        case "date", "resent-date":
+            _ = MessageDate.parse(value, diagnostics: &found)
+        case "message-id", "resent-message-id", "content-id":
+            _ = MessageID.parse(value, diagnostics: &found)
+        case "in-reply-to", "references":
+            _ = MessageID.parseList(value, diagnostics: &found)
+        case "mime-version":
+            _ = MIMEVersion.parse(value, diagnostics: &found)
+        case "content-type":
+            _ = ContentType.parse(value, diagnostics: &found)
+        case "content-disposition":
+            _ = ContentDisposition.parse(value, diagnostics: &found)
+        case "content-transfer-encoding":
+            _ = ContentTransferEncoding.parse(value, diagnostics: &found)
+        default:
+            break
+        }
+        return found
+    }
+}
+
+extension Message {
+    /// Every problem found in the message: its structure (``diagnostics``), every header field of
+    /// every part, and, with `includingBodies`, the transfer encoding and charset of every leaf.
+    /// Sorted by offset.
+    ///
+    /// With `includingNestedMessages` set to `false`, the header fields, parts and structure of
+    /// encapsulated messages are left to their own `allDiagnostics`.
+    public func allDiagnostics(
+        includingBodies: Bool = true, includingNestedMessages: Bool = true, options: ParserOptions = ParserOptions()
+    ) -> [Diagnostic] {
+        var found = diagnostics
+        var stack: [MIMEPart] = [root]
+        while let part = stack.popLast() {
+            for field in part.headers { found += field.diagnostics(options: options) }
+            switch part.content {
+            case .leaf:
+                if includingBodies {
+                    if part.contentType.isText {
+                        found += part.text(fallbackCharset: options.headerFallbackCharset)?.diagnostics ?? []
+                    } else {
+                        found += part.decodeBody { _ in }
+                    }
+                }
+            case .multipart(let multipart):
+                stack.append(contentsOf: multipart.parts.reversed())
+            case .message(let nested):
+                if includingNestedMessages {
+                    found += nested.diagnostics
+                    stack.append(nested.root)
+                }
+            }
+        }
+        return found.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+    }
+}
