@@ -57,24 +57,93 @@ public struct QuotedPrintableDecoder: Sendable {
     public mutating func decode(_ chunk: UnsafeRawBufferPointer, into output: inout [UInt8]) {
         let base = position
         position += chunk.count
+        guard !chunk.isEmpty else { return }
         chunk.withMemoryRebound(to: UInt8.self) { bytes in
             let count = bytes.count
-            var i = 0
-            while i < count {
-                if state == .text {
-                    // Runs of ordinary octets are copied in one go.
-                    var j = i
-                    while j < count && !Self.isSpecial(bytes[j]) { j += 1 }
-                    if j > i {
+            // The fast paths write into scratch memory (they never produce more octets than
+            // they read), which is appended to `output` in one go before any slow step.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
+              Self.specialTable.withUnsafeBufferPointer { special in
+                let out = scratch.baseAddress!
+                var written = 0
+                var i = 0
+                while i < count {
+                    if state == .text && whitespace.isEmpty {
+                        // The fast loop keeps its counters in locals; it leaves on the first
+                        // octet that needs `step`. Each case gives what `step` would.
+                        var w = written
+                        var col = column
+                        scan: while i < count {
+                            let byte = bytes[i]
+                            if special[Int(byte)] == 0 {
+                                out[w] = byte
+                                w += 1
+                                col += 1
+                                i += 1
+                                continue
+                            }
+                            if byte == ASCII.equals {
+                                // An uppercase `=XX` escape.
+                                if i + 2 < count, let high = Self.upperHexValue(bytes[i + 1]),
+                                    let low = Self.upperHexValue(bytes[i + 2]) {
+                                    out[w] = high << 4 | low
+                                    w += 1
+                                    col += 3
+                                    i += 3
+                                    continue
+                                }
+                                // A soft line break.
+                                var next = i + 1
+                                if next + 1 < count, bytes[next] == ASCII.cr { next += 1 }
+                                if next < count, bytes[next] == ASCII.lf {
+                                    column = col + 1
+                                    endLine(nextLineAt: base + next + 1)
+                                    col = 0
+                                    i = next + 1
+                                    continue
+                                }
+                                break scan
+                            }
+                            // A hard line break, kept as written.
+                            if byte == ASCII.lf || (byte == ASCII.cr && i + 1 < count && bytes[i + 1] == ASCII.lf) {
+                                let length = byte == ASCII.lf ? 1 : 2
+                                if length == 2 { out[w] = ASCII.cr; w += 1 }
+                                out[w] = ASCII.lf
+                                w += 1
+                                column = col
+                                endLine(nextLineAt: base + i + length)
+                                col = 0
+                                i += length
+                                continue
+                            }
+                            // A space followed by anything but more whitespace or a line break
+                            // is text (before `=`, `step` would flush it too).
+                            if byte == ASCII.space, i + 1 < count, !ASCII.isWhitespaceOrNewline(bytes[i + 1]) {
+                                out[w] = byte
+                                w += 1
+                                col += 1
+                                i += 1
+                                continue
+                            }
+                            break scan
+                        }
+                        written = w
+                        column = col
+                        if i >= count { break }
+                    }
+                    if written > 0 {
+                        output.append(contentsOf: UnsafeBufferPointer(start: out, count: written))
+                        written = 0
+                    }
+                    if state == .text && !whitespace.isEmpty && !Self.isSpecial(bytes[i]) {
                         flushWhitespace(into: &output)
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                        column += j - i
-                        i = j
                         continue
                     }
+                    step(bytes[i], at: base + i, into: &output)
+                    i += 1
                 }
-                step(bytes[i], at: base + i, into: &output)
-                i += 1
+                if written > 0 { output.append(contentsOf: UnsafeBufferPointer(start: out, count: written)) }
+              }
             }
         }
     }
@@ -167,6 +236,18 @@ public struct QuotedPrintableDecoder: Sendable {
     }
 
     // MARK: - Internals
+
+    /// `DIGIT / "A" / ... / "F"` (RFC 2045 section 6.7 `hex-octet`); lowercase takes the slow
+    /// path, which reports it.
+    @inline(__always)
+    private static func upperHexValue(_ byte: UInt8) -> UInt8? {
+        if byte &- 0x30 < 10 { return byte &- 0x30 }
+        if byte &- 0x41 < 6 { return byte &- 0x41 + 10 }
+        return nil
+    }
+
+    /// 1 for the octets `isSpecial` accepts: a table lookup per octet in the copy loop.
+    private static let specialTable: [UInt8] = (0...255).map { isSpecial(UInt8($0)) ? 1 : 0 }
 
     @inline(__always)
     private static func isSpecial(_ byte: UInt8) -> Bool {

@@ -24,16 +24,32 @@ public struct HeaderField: Sendable, Hashable {
     public let isParsed: Bool
 
     /// The byte offset of the field in the message, or `nil` for a field made in code.
-    public var offset: Int? { isParsed ? rawBytes.startIndex : nil }
+    public var offset: Int? { isParsed ? rawBytes.startIndex + offsetDelta : nil }
 
     /// The byte range of the whole field, line ending included, or `nil` for a field made in code.
-    public var range: Range<Int>? { isParsed ? rawBytes.startIndex..<rawBytes.endIndex : nil }
+    public var range: Range<Int>? { isParsed ? (rawBytes.startIndex + offsetDelta)..<(rawBytes.endIndex + offsetDelta) : nil }
+
+    /// What to add to an index of ``rawBytes`` to get a message offset: zero for the one-shot
+    /// parser, whose slices share the message's indices; the field's offset for the streaming
+    /// parser, which copies each field out of a buffer that moves on.
+    private let offsetDelta: Int
 
     init(parsedName name: String, rawBytes: ArraySlice<UInt8>, valueRange: Range<Int>) {
         self.name = name
         self.rawBytes = rawBytes
         self.valueRange = valueRange
         self.isParsed = true
+        self.offsetDelta = 0
+    }
+
+    /// A field read by the streaming parser: `bytes` is a copy of the field whose first byte was at
+    /// message offset `offset`; `valueRange` indexes `bytes`.
+    init(streamedName name: String, bytes: [UInt8], valueRange: Range<Int>, offset: Int) {
+        self.name = name
+        self.rawBytes = bytes[...]
+        self.valueRange = valueRange
+        self.isParsed = true
+        self.offsetDelta = offset
     }
 
     /// Creates a field from its complete serialized bytes (`name: value CRLF`, folded as it should
@@ -51,6 +67,7 @@ public struct HeaderField: Sendable, Hashable {
         self.rawBytes = bytes[...]
         self.valueRange = (colon + 1)..<valueEnd
         self.isParsed = false
+        self.offsetDelta = 0
     }
 
     /// Whether the field's name is `name`, ignoring ASCII case (RFC 5322 section 1.2.2).
@@ -61,18 +78,27 @@ public struct HeaderField: Sendable, Hashable {
     /// The value with folding removed (RFC 5322 section 2.2.3: a line break followed by `WSP`
     /// is deleted) and the whitespace after the colon and at the end trimmed.
     public var unfoldedValue: [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(valueRange.count)
-        var index = valueRange.lowerBound
-        let end = valueRange.upperBound
-        while index < end, ASCII.isWhitespaceOrNewline(rawBytes[index]) { index += 1 }
-        while index < end {
-            let byte = rawBytes[index]
-            if byte != ASCII.cr && byte != ASCII.lf { result.append(byte) }
-            index += 1
+        rawBytes.withUnsafeBufferPointer { buffer in
+            let base = valueRange.lowerBound - rawBytes.startIndex
+            var index = base
+            var end = valueRange.upperBound - rawBytes.startIndex
+            while index < end, ASCII.isWhitespaceOrNewline(buffer[index]) { index += 1 }
+            while end > index, ASCII.isWhitespaceOrNewline(buffer[end - 1]) { end -= 1 }
+            var result: [UInt8] = []
+            result.reserveCapacity(end - index)
+            // Copies the runs between line breaks in one go; most values have none.
+            var runStart = index
+            while index < end {
+                let byte = buffer[index]
+                if byte == ASCII.cr || byte == ASCII.lf {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                    runStart = index + 1
+                }
+                index += 1
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<end]))
+            return result
         }
-        while let last = result.last, ASCII.isWhitespace(last) { result.removeLast() }
-        return result
     }
 
     /// `ftext = %d33-57 / %d59-126` (RFC 5322 section 3.6.8).

@@ -50,20 +50,7 @@ struct MessageParser {
         var defaultsToMessage: Bool
     }
 
-    /// A boundary delimiter line found in the body (RFC 2046 section 5.1.1 `dash-boundary`).
-    struct Delimiter {
-        /// Where the content before the delimiter ends: the line break before `--` belongs to
-        /// the delimiter.
-        var contentEnd: Int
-        /// The position of the `--`.
-        var lineStart: Int
-        /// The position after the delimiter line and its line ending.
-        var nextLineStart: Int
-        /// Which open frame's boundary matched.
-        var frameIndex: Int
-        /// Whether it is the close delimiter (`--boundary--`).
-        var isClose: Bool
-    }
+    typealias Delimiter = BoundaryDelimiter
 
     mutating func parse() -> Message {
         detectLineEnding()
@@ -397,12 +384,11 @@ struct MessageParser {
     /// `field-name ":"` with the obsolete whitespace before the colon (RFC 5322 section 4.5).
     /// Returns the colon's position.
     private func fieldColonPosition(at start: Int) -> Int? {
-        var index = start
-        while index < source.count, HeaderField.isFieldNameByte(source[index]) { index += 1 }
-        guard index > start else { return nil }
-        while index < source.count, ASCII.isWhitespace(source[index]) { index += 1 }
-        guard index < source.count, source[index] == ASCII.colon else { return nil }
-        return index
+        let found = source.withUnsafeBytes { buffer in
+            HeaderLine.fieldStart(in: buffer, base: 0, at: start, isFinal: true)
+        }
+        if case .field(let colon, _) = found { return colon }
+        return nil
     }
 
     // MARK: Boundary delimiters
@@ -419,13 +405,10 @@ struct MessageParser {
         return source.withUnsafeBufferPointer { buffer -> Delimiter? in
             let base = buffer.baseAddress!
             var from = start
-            let pattern: [UInt8] = [ASCII.lf, ASCII.hyphen, ASCII.hyphen]
             while from < buffer.count {
-                let found = pattern.withUnsafeBufferPointer { needle in
-                    cmime_memmem(base + from, buffer.count - from, needle.baseAddress!, 3)
-                }
-                if found < 0 { return nil }
-                let dash = from + found + 1
+                let lf = BoundaryDelimiter.nextCandidate(in: base, from: from, end: buffer.count)
+                if lf < 0 { return nil }
+                let dash = lf + 1
                 if var match = matchDelimiter(at: dash) {
                     match.contentEnd = max(match.contentEnd, start)
                     return match
@@ -436,53 +419,15 @@ struct MessageParser {
         }
     }
 
-    /// Checks whether the line at `lineStart` (which starts with `-`) is a delimiter of one of the
-    /// open multiparts, innermost first: `"--" boundary ["--"] transport-padding CRLF`. Only
-    /// whitespace may follow the boundary, so that a boundary that is a prefix of another does
-    /// not match it.
+    /// Checks whether the line at `lineStart` is a delimiter of one of the open multiparts,
+    /// innermost first (see ``BoundaryDelimiter/match(in:base:lineStart:isFinal:boundaryCount:boundary:)``).
     func matchDelimiter(at lineStart: Int) -> Delimiter? {
-        let count = source.count
-        guard lineStart + 2 <= count, source[lineStart] == ASCII.hyphen, source[lineStart + 1] == ASCII.hyphen else {
-            return nil
+        let frames = self.frames
+        let match = source.withUnsafeBytes { buffer in
+            BoundaryDelimiter.match(in: buffer, base: 0, lineStart: lineStart, isFinal: true,
+                boundaryCount: frames.count, boundary: { frames[$0].boundary })
         }
-        var frameIndex = frames.count - 1
-        while frameIndex >= 0 {
-            defer { frameIndex -= 1 }
-            guard let boundary = frames[frameIndex].boundary else { continue }
-            var index = lineStart + 2
-            guard index + boundary.count <= count else { continue }
-            var matches = true
-            for byte in boundary {
-                if source[index] != byte { matches = false; break }
-                index += 1
-            }
-            guard matches else { continue }
-            var isClose = false
-            if index + 1 < count, source[index] == ASCII.hyphen, source[index + 1] == ASCII.hyphen {
-                isClose = true
-                index += 2
-            }
-            while index < count, ASCII.isWhitespace(source[index]) { index += 1 }
-            let next: Int
-            if index == count {
-                next = count
-            } else if source[index] == ASCII.lf {
-                next = index + 1
-            } else if source[index] == ASCII.cr, index + 1 < count, source[index + 1] == ASCII.lf {
-                next = index + 2
-            } else if source[index] == ASCII.cr, index + 1 == count {
-                next = count
-            } else {
-                continue
-            }
-            var contentEnd = lineStart
-            if contentEnd > 0, source[contentEnd - 1] == ASCII.lf {
-                contentEnd -= 1
-                if contentEnd > 0, source[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
-            }
-            return Delimiter(contentEnd: contentEnd, lineStart: lineStart, nextLineStart: next,
-                frameIndex: frameIndex, isClose: isClose)
-        }
+        if case .delimiter(let delimiter) = match { return delimiter }
         return nil
     }
 }
