@@ -93,7 +93,9 @@ extension MIMEPart {
             } else {
                 let utf8 = Charset.utf8.decode(body.bytes)
                 charset = utf8.hadErrors ? fallbackCharset : .utf8
-                diagnostics.append(Diagnostic(.unknownCharset, .warning, at: headerOffset..<bodyOffset,
+                // Points at the parameter that names the charset, like other field diagnostics.
+                let range = type.parameters.first(named: "charset")?.sourceRange ?? headerOffset..<bodyOffset
+                diagnostics.append(Diagnostic(.unknownCharset, .warning, at: range,
                     "unknown charset \"\(label)\"; read as \(charset.mimeName)"))
             }
         }

@@ -21,7 +21,7 @@ struct MessageParser {
         self.options = options
     }
 
-    private var depthLimit: Int { min(options.maximumNestingDepth, ParserOptions.nestingDepthCeiling) }
+    private var depthLimit: Int { options.effectiveNestingDepth }
 
     /// An entity whose body is still being read.
     private struct Frame {

@@ -13,6 +13,10 @@ public struct ParserOptions: Sendable, Hashable {
     /// that walks or releases a part tree recursively must not exhaust a thread's stack (secondary
     /// threads have 512 KiB), and no legitimate message nests this deep.
     public static let nestingDepthCeiling = 256
+
+    /// The nesting depth the parsers apply: ``maximumNestingDepth``, at most
+    /// ``nestingDepthCeiling``.
+    public var effectiveNestingDepth: Int { min(maximumNestingDepth, ParserOptions.nestingDepthCeiling) }
     /// The most header fields kept for one header block; further fields stay in the source bytes
     /// but are not indexed.
     public var maximumHeaderFields: Int

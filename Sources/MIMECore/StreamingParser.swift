@@ -482,13 +482,13 @@ public struct StreamingParser: Sendable {
     private mutating func dispatch(_ header: HeaderBlock, _ fields: HeaderFields, _ handler: (Event) throws -> Void) rethrows {
         partCount += 1
         let media = header.media
-        if media.isMultipart, let boundary = media.boundary, header.depth < options.maximumNestingDepth {
+        if media.isMultipart, let boundary = media.boundary, header.depth < options.effectiveNestingDepth {
             frames.append(Frame(header: header, depth: header.depth,
                 kind: .multipart(boundary: boundary, partCount: 0, preamble: nil)))
             try handler(.partStart(PartStart(headers: fields, headerOffset: header.start, headerEndOffset: header.end,
                 bodyOffset: header.bodyStart, depth: header.depth, kind: .multipart)))
             search(from: header.bodyStart, region: .preamble, then: .firstDelimiter(header))
-        } else if media.isMessage, header.depth < options.maximumNestingDepth {
+        } else if media.isMessage, !media.isEncodedMessage, header.depth < options.effectiveNestingDepth {
             mode = .awaitingBody(header, fields)
         } else {
             try startLeaf(header, fields, handler)
@@ -504,12 +504,15 @@ public struct StreamingParser: Sendable {
 
     private mutating func startLeaf(_ header: HeaderBlock, _ fields: HeaderFields, _ handler: (Event) throws -> Void) rethrows {
         let media = header.media
-        if (media.isMultipart || media.isMessage) && header.depth >= options.maximumNestingDepth {
+        if (media.isMultipart || media.isMessage) && header.depth >= options.effectiveNestingDepth {
             try handler(.diagnostic(Diagnostic(.nestingTooDeep, .error, at: header.start,
-                "nesting deeper than \(options.maximumNestingDepth) levels; the body is kept unparsed")))
+                "nesting deeper than \(options.effectiveNestingDepth) levels; the body is kept unparsed")))
         } else if media.isMultipart {
             try handler(.diagnostic(Diagnostic(.missingBoundaryParameter, .error, at: header.start,
                 "multipart content type without a boundary parameter")))
+        } else if media.isEncodedMessage {
+            try handler(.diagnostic(Diagnostic(.encodedMessagePart, .warning, at: header.start,
+                "message part with a base64 or quoted-printable body (RFC 2046 section 5.2.1); kept as a leaf")))
         }
         try handler(.partStart(PartStart(headers: fields, headerOffset: header.start, headerEndOffset: header.end,
             bodyOffset: header.bodyStart, depth: header.depth, kind: .leaf)))
