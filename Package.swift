@@ -20,11 +20,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // System ICU (Debian: libicu-dev), reached only through MIMECharset.
-        .systemLibrary(
+        // System ICU (Debian: libicu-dev) behind plain C declarations, reached only through
+        // MIMECharset; see Sources/CICU/include/CICU.h for why no ICU type is visible.
+        .target(
             name: "CICU",
-            pkgConfig: "icu-uc",
-            providers: [.apt(["libicu-dev"])]
+            linkerSettings: [.linkedLibrary("icuuc")]
         ),
         // memchr/memmem wrappers: Glibc's Swift overlay does not expose memmem.
         .target(name: "CMIMEScan"),

@@ -177,10 +177,10 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
     ]
 
     static func icuCanonicalName(_ label: String) -> String? {
-        var err = U_ZERO_ERROR
+        var err: cicu_status = 0
         guard let converter = cicu_ucnv_open(label, &err), cicu_failure(err) == 0 else { return nil }
         defer { cicu_ucnv_close(converter) }
-        var nameErr = U_ZERO_ERROR
+        var nameErr: cicu_status = 0
         guard let cName = cicu_ucnv_getName(converter, &nameErr), cicu_failure(nameErr) == 0 else { return nil }
         return String(cString: cName)
     }
@@ -188,7 +188,7 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
     static func preferredName(_ canonical: String) -> String {
         // Microsoft's names come last: charsets such as windows-874 have no IANA entry in ICU.
         for standard in ["MIME", "IANA", "WINDOWS"] {
-            var err = U_ZERO_ERROR
+            var err: cicu_status = 0
             if let cName = cicu_ucnv_getStandardName(canonical, standard, &err), cicu_failure(err) == 0 {
                 return String(cString: cName)
             }

@@ -8,7 +8,7 @@ final class ICUConverter {
     /// Opens a converter that stops at every illegal or unmappable sequence, so that conversions
     /// can report where the first one is.
     init?(name: String) {
-        var err = U_ZERO_ERROR
+        var err: cicu_status = 0
         guard let converter = cicu_ucnv_open(name, &err), cicu_failure(err) == 0 else { return nil }
         self.converter = converter
         cicu_ucnv_setToUStop(converter, &err)
@@ -35,7 +35,7 @@ final class ICUConverter {
                 var cursor: UnsafePointer<CChar>? = start
                 scratch.withUnsafeMutableBufferPointer { target in
                     while true {
-                        var err = U_ZERO_ERROR
+                        var err: cicu_status = 0
                         var out: UnsafeMutablePointer<UInt16>? = target.baseAddress!
                         let before = cursor
                         cicu_ucnv_toUnicode(
@@ -71,7 +71,7 @@ final class ICUConverter {
             var cursor: UnsafePointer<UInt16>? = start
             scratch.withUnsafeMutableBufferPointer { target in
                 while true {
-                    var err = U_ZERO_ERROR
+                    var err: cicu_status = 0
                     var out: UnsafeMutablePointer<CChar>? = target.baseAddress!
                     cicu_ucnv_fromUnicode(converter, &out, target.baseAddress! + target.count, &cursor, limit, 1, &err)
                     let produced = out! - target.baseAddress!
