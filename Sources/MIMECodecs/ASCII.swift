@@ -74,4 +74,19 @@ public enum ASCII: Sendable {
     public static func string<C: Collection<UInt8>>(_ bytes: C) -> String {
         String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `atext` (RFC 5322 section 3.2.3), US-ASCII only.
+    @inlinable
+    public static func isAtext(_ byte: UInt8) -> Bool {
+        if isAlpha(byte) || isDigit(byte) { return true }
+        switch byte {
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
+            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
 }

@@ -90,26 +90,12 @@ extension EncodedWord {
             case .unstructured:
                 continue
             case .phrase:
-                if !isAtext(byte) { return false }
+                if !ASCII.isAtext(byte) { return false }
             case .comment:
                 if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == ASCII.backslash { return false }
             }
         }
         return true
-    }
-
-    /// `atext` (RFC 5322 section 3.2.3).
-    static func isAtext(_ byte: UInt8) -> Bool {
-        if ASCII.isAlpha(byte) || ASCII.isDigit(byte) { return true }
-        switch byte {
-        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
-            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
-            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
     }
 
     /// Whether a byte may stand for itself in Q-encoded text (RFC 2047 section 4.2 (3) and the

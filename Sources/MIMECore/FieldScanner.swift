@@ -177,17 +177,7 @@ public struct FieldScanner: Sendable {
     /// `atext` (RFC 5322 section 3.2.3), plus 8-bit bytes (RFC 6532 `UTF8-non-ascii`).
     @inlinable
     public static func isAtext(_ byte: UInt8) -> Bool {
-        if byte >= 0x80 { return true }
-        if ASCII.isAlpha(byte) || ASCII.isDigit(byte) { return true }
-        switch byte {
-        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
-            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
-            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
+        byte >= 0x80 || ASCII.isAtext(byte)
     }
 
     /// `tspecials` (RFC 2045 section 5.1).
