@@ -31,12 +31,28 @@ struct MediaType: Sendable {
             return
         }
         var diagnostics: [Diagnostic] = []
-        let contentType = ContentType.parse(field.rawValue, diagnostics: &diagnostics)
-        self.isMultipart = contentType.isMultipart
-        self.isMessage = contentType.isMessage
-        self.isDigest = contentType.isMultipart && contentType.subtype == "digest"
-        self.boundary = contentType.isMultipart ? contentType.boundary.map { Array($0.utf8) } : nil
-        if boundary?.isEmpty == true { boundary = nil }
+        // Only the media type is needed for most parts; the parameters are read (with RFC 2231
+        // continuations) just for multiparts, whose boundary the parser must know. This keeps the
+        // hot path free of allocations for leaves.
+        var scanner = FieldScanner(field.rawValue)
+        scanner.skipCFWS(diagnostics: &diagnostics)
+        let type = scanner.readToken() ?? []
+        scanner.skipCFWS(diagnostics: &diagnostics)
+        var subtype: ArraySlice<UInt8> = []
+        if scanner.consume(UInt8(ascii: "/")) {
+            scanner.skipCFWS(diagnostics: &diagnostics)
+            subtype = scanner.readToken() ?? []
+        }
+        self.isMultipart = ASCII.equalsIgnoringCase(type, "multipart".utf8)
+        self.isMessage = ASCII.equalsIgnoringCase(type, "message".utf8)
+            && (ASCII.equalsIgnoringCase(subtype, "rfc822".utf8) || ASCII.equalsIgnoringCase(subtype, "global".utf8))
+        self.isDigest = isMultipart && ASCII.equalsIgnoringCase(subtype, "digest".utf8)
+        self.boundary = nil
+        if isMultipart {
+            let contentType = ContentType.parse(field.rawValue, diagnostics: &diagnostics)
+            boundary = contentType.boundary.map { Array($0.utf8) }
+            if boundary?.isEmpty == true { boundary = nil }
+        }
         if isMessage, let encodingField = headers.first(named: "Content-Transfer-Encoding"),
             let encoding = ContentTransferEncoding.parse(encodingField.rawValue, diagnostics: &diagnostics),
             !encoding.isIdentity
