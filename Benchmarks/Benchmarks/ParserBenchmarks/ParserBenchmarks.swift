@@ -31,13 +31,13 @@ private let mailbox: [UInt8] = {
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.mallocCountTotal, .throughput, .wallClock], maxDuration: .seconds(2))
 
-    Benchmark("one-shot parse 6 KB message") { benchmark in
+    Benchmark("OneShotParse6KB") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(Message.parse(sample))
         }
     }
 
-    Benchmark("one-shot parse and read headers") { benchmark in
+    Benchmark("OneShotParseAndReadHeaders") { benchmark in
         for _ in benchmark.scaledIterations {
             let message = Message.parse(sample)
             var count = 0
@@ -48,7 +48,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("streaming parse and decode, 512-byte chunks") { benchmark in
+    Benchmark("StreamingParseAndDecode512ByteChunks") { benchmark in
         let chunks = stride(from: 0, to: sample.count, by: 512).map { Array(sample[$0..<min($0 + 512, sample.count)]) }
         for _ in benchmark.scaledIterations {
             var parser = StreamingParser(decodesBodies: true)
@@ -61,7 +61,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("mbox split, 20 messages") { benchmark in
+    Benchmark("MboxSplit20Messages") { benchmark in
         for _ in benchmark.scaledIterations {
             var reader = MboxReader()
             var count = 0
