@@ -49,8 +49,7 @@ struct MediaType: Sendable {
         self.isDigest = isMultipart && ASCII.equalsIgnoringCase(subtype, "digest".utf8)
         self.boundary = nil
         if isMultipart {
-            let contentType = ContentType.parse(field.rawValue, diagnostics: &diagnostics)
-            boundary = contentType.boundary.map { Array($0.utf8) }
+            boundary = MediaType.boundary(after: &scanner, in: field.rawValue, diagnostics: &diagnostics)
             if boundary?.isEmpty == true { boundary = nil }
         }
         if isMessage, let encodingField = headers.first(named: "Content-Transfer-Encoding"),
@@ -59,5 +58,34 @@ struct MediaType: Sendable {
         {
             isEncodedMessage = true
         }
+    }
+
+    /// The `boundary` parameter (RFC 2046 section 5.1.1), read straight from the parameter list
+    /// in the common case; an RFC 2231 form (`boundary*0=...`) goes through the full parameter
+    /// parser. Trailing spaces are dropped: `bcharsnospace` ends a boundary.
+    private static func boundary(
+        after scanner: inout FieldScanner, in value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]
+    ) -> [UInt8]? {
+        var found: [UInt8]? = nil
+        while !scanner.isAtEnd {
+            scanner.skipCFWS(diagnostics: &diagnostics)
+            guard scanner.consume(ASCII.semicolon) else {
+                _ = scanner.next()
+                continue
+            }
+            scanner.skipCFWS(diagnostics: &diagnostics)
+            guard let name = scanner.readToken() else { continue }
+            if name.count > 8, ASCII.equalsIgnoringCase(name.prefix(9), "boundary*".utf8) {
+                let contentType = ContentType.parse(value, diagnostics: &diagnostics)
+                return contentType.boundary.map { Array($0.utf8) }
+            }
+            scanner.skipCFWS(diagnostics: &diagnostics)
+            guard scanner.consume(ASCII.equals) else { continue }
+            scanner.skipCFWS(diagnostics: &diagnostics)
+            let parameter = scanner.readQuotedString(diagnostics: &diagnostics) ?? scanner.readToken().map(Array.init)
+            if found == nil, ASCII.equalsIgnoringCase(name, "boundary".utf8) { found = parameter }
+        }
+        while let last = found?.last, ASCII.isWhitespace(last) { found?.removeLast() }
+        return found
     }
 }

@@ -337,3 +337,17 @@ struct EncapsulatedMessageTests {
         #expect(message.root.message?.subject == "Grüße")
     }
 }
+
+@Suite("Message parser: boundary parameter forms")
+struct BoundaryParameterTests {
+    @Test(arguments: [
+        "boundary=\"ab cd\"", "BOUNDARY=\"ab cd\"  ", "charset=x; boundary*0=\"ab \"; boundary*1=\"cd\"",
+        "boundary*=us-ascii''ab%20cd", "(comment) boundary = \"ab cd\" (another)",
+    ])
+    func boundaryIsFound(parameters: String) {
+        let bytes = Array("Content-Type: multipart/mixed; \(parameters)\r\n\r\n--ab cd\r\n\r\none\r\n--ab cd--\r\n".utf8)
+        let message = Message.parse(bytes)
+        #expect(message.root.parts.count == 1, "\(parameters)")
+        #expect(message.diagnostics.isEmpty)
+    }
+}
