@@ -59,13 +59,7 @@ public struct Base64Decoder: Sendable {
 
     /// Decodes the next chunk of the stream, appending the octets to `output`.
     public mutating func decode<C: Collection<UInt8>>(_ chunk: C, into output: inout [UInt8]) {
-        let done: Void? = chunk.withContiguousStorageIfAvailable { buffer in
-            decode(UnsafeRawBufferPointer(buffer), into: &output)
-        }
-        if done == nil {
-            let copy = Array(chunk)
-            copy.withUnsafeBytes { decode($0, into: &output) }
-        }
+        chunk.withContiguousBytes { decode($0, into: &output) }
     }
 
     /// Decodes the next chunk of the stream and hands the octets to `sink` in pieces of at most
@@ -92,13 +86,7 @@ public struct Base64Decoder: Sendable {
     public mutating func decode<C: Collection<UInt8>>(
         _ chunk: C, sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
-        let done: Void? = try chunk.withContiguousStorageIfAvailable { buffer in
-            try decode(UnsafeRawBufferPointer(buffer), sink: sink)
-        }
-        if done == nil {
-            let copy = Array(chunk)
-            try copy.withUnsafeBytes { try decode($0, sink: sink) }
-        }
+        try chunk.withContiguousBytes { try decode($0, sink: sink) }
     }
 
     /// Ends the stream: decodes a final unpadded quantum, reports what is still open, and resets

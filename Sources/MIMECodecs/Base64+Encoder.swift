@@ -21,13 +21,7 @@ public struct Base64Encoder: Sendable {
 
     /// Encodes the next chunk, appending Base64 text to `output`.
     public mutating func encode<C: Collection<UInt8>>(_ chunk: C, into output: inout [UInt8]) {
-        let done: Void? = chunk.withContiguousStorageIfAvailable { buffer in
-            encode(UnsafeRawBufferPointer(buffer), into: &output)
-        }
-        if done == nil {
-            let copy = Array(chunk)
-            copy.withUnsafeBytes { encode($0, into: &output) }
-        }
+        chunk.withContiguousBytes { encode($0, into: &output) }
     }
 
     /// Encodes the next chunk, appending Base64 text to `output`.

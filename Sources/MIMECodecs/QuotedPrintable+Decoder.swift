@@ -150,13 +150,7 @@ public struct QuotedPrintableDecoder: Sendable {
 
     /// Decodes the next chunk of the stream, appending the octets to `output`.
     public mutating func decode<C: Collection<UInt8>>(_ chunk: C, into output: inout [UInt8]) {
-        let done: Void? = chunk.withContiguousStorageIfAvailable { buffer in
-            decode(UnsafeRawBufferPointer(buffer), into: &output)
-        }
-        if done == nil {
-            let copy = Array(chunk)
-            copy.withUnsafeBytes { decode($0, into: &output) }
-        }
+        chunk.withContiguousBytes { decode($0, into: &output) }
     }
 
     /// Decodes the next chunk of the stream and hands the octets to `sink` in pieces, holding at
@@ -183,13 +177,7 @@ public struct QuotedPrintableDecoder: Sendable {
     public mutating func decode<C: Collection<UInt8>>(
         _ chunk: C, sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
-        let done: Void? = try chunk.withContiguousStorageIfAvailable { buffer in
-            try decode(UnsafeRawBufferPointer(buffer), sink: sink)
-        }
-        if done == nil {
-            let copy = Array(chunk)
-            try copy.withUnsafeBytes { try decode($0, sink: sink) }
-        }
+        try chunk.withContiguousBytes { try decode($0, sink: sink) }
     }
 
     /// Ends the stream: resolves what is pending, reports what is still open, and resets the
