@@ -7,6 +7,82 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// The target list is split by area so that work on one area does not touch the others' lines.
+
+/// The MIME / RFC 5322 core: no network, no COI.
+let coreTargets: [Target] = [
+    // System ICU (Debian: libicu-dev) behind plain C declarations, reached only through
+    // MIMECharset; see Sources/CICU/include/CICU.h for why no ICU type is visible.
+    .target(
+        name: "CICU",
+        linkerSettings: [.linkedLibrary("icuuc")]
+    ),
+    // memchr/memmem wrappers: Glibc's Swift overlay does not expose memmem.
+    .target(name: "CMIMEScan"),
+    .target(
+        name: "MIMECharset",
+        dependencies: ["CICU"],
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "MIMECodecs",
+        dependencies: ["MIMECharset", "CMIMEScan"],
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "MIMECore",
+        dependencies: ["MIMECodecs", "MIMECharset", "CMIMEScan"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(name: "MIMECharsetTests", dependencies: ["MIMECharset"], swiftSettings: strictSettings),
+    .testTarget(name: "MIMECodecsTests", dependencies: ["MIMECodecs", "MIMECharset"], swiftSettings: strictSettings),
+    .testTarget(name: "MIMECoreTests", dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"], swiftSettings: strictSettings),
+]
+
+/// The COI client layer (issue 5) and the microformats it carries.
+let coiProducts: [Product] = [
+]
+
+let coiTargets: [Target] = [
+]
+
+/// coi-lint: the rules as a library, and the command.
+let lintTargets: [Target] = [
+    .target(
+        name: "COILint",
+        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"],
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "coi-lint",
+        dependencies: [
+            "COILint",
+            "MIMECore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "COILintTests",
+        dependencies: ["COILint", "MIMECore", "coi-lint"],
+        swiftSettings: strictSettings
+    ),
+]
+
+/// The COI server side and WebPush (issue 7).
+let serverProducts: [Product] = [
+]
+
+let serverTargets: [Target] = [
+]
+
+/// libFuzzer targets and the plain library holding their bodies (issue 4).
+let fuzzProducts: [Product] = [
+]
+
+let fuzzTargets: [Target] = [
+]
+
 let package = Package(
     name: "swift-coi",
     products: [
@@ -15,55 +91,10 @@ let package = Package(
         .library(name: "MIMECore", targets: ["MIMECore"]),
         .library(name: "COILint", targets: ["COILint"]),
         .executable(name: "coi-lint", targets: ["coi-lint"]),
-    ],
+    ] + coiProducts + serverProducts + fuzzProducts,
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
-    targets: [
-        // System ICU (Debian: libicu-dev) behind plain C declarations, reached only through
-        // MIMECharset; see Sources/CICU/include/CICU.h for why no ICU type is visible.
-        .target(
-            name: "CICU",
-            linkerSettings: [.linkedLibrary("icuuc")]
-        ),
-        // memchr/memmem wrappers: Glibc's Swift overlay does not expose memmem.
-        .target(name: "CMIMEScan"),
-        .target(
-            name: "MIMECharset",
-            dependencies: ["CICU"],
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "MIMECodecs",
-            dependencies: ["MIMECharset", "CMIMEScan"],
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "MIMECore",
-            dependencies: ["MIMECodecs", "MIMECharset", "CMIMEScan"],
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "COILint",
-            dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"],
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "coi-lint",
-            dependencies: [
-                "COILint",
-                "MIMECore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(name: "MIMECharsetTests", dependencies: ["MIMECharset"], swiftSettings: strictSettings),
-        .testTarget(name: "MIMECodecsTests", dependencies: ["MIMECodecs", "MIMECharset"], swiftSettings: strictSettings),
-        .testTarget(name: "MIMECoreTests", dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "COILintTests",
-            dependencies: ["COILint", "MIMECore", "coi-lint"],
-            swiftSettings: strictSettings
-        ),
-    ]
+    targets: coreTargets + coiTargets + lintTargets + serverTargets + fuzzTargets
 )
