@@ -1,3 +1,5 @@
+internal import CMIMEScan
+
 /// An incremental, lenient Quoted-Printable decoder (RFC 2045 section 6.7).
 ///
 /// Follows the grammar of section 6.7:
@@ -69,10 +71,17 @@ public struct QuotedPrintableDecoder: Sendable {
                 var i = 0
                 while i < count {
                     if state == .text && whitespace.isEmpty {
-                        // The fast loop keeps its counters in locals; it leaves on the first
-                        // octet that needs `step`. Each case gives what `step` would.
+                        // Whole lines first: with the line end known, trailing whitespace and a
+                        // soft break are decided up front, and only `=` needs a look per octet.
                         var w = written
+                        decodeLines(bytes, from: &i, into: out, written: &w, base: base)
+                        written = w
+                        if i >= count { break }
+                        // The octet loop keeps its counters in locals; it leaves on the first
+                        // octet that needs `step`, or after a line end so that whole lines can
+                        // take over again. Each case gives what `step` would.
                         var col = column
+                        var atLineStart = false
                         scan: while i < count {
                             let byte = bytes[i]
                             if special[Int(byte)] == 0 {
@@ -100,7 +109,8 @@ public struct QuotedPrintableDecoder: Sendable {
                                     endLine(nextLineAt: base + next + 1)
                                     col = 0
                                     i = next + 1
-                                    continue
+                                    atLineStart = true
+                                    break scan
                                 }
                                 break scan
                             }
@@ -114,7 +124,8 @@ public struct QuotedPrintableDecoder: Sendable {
                                 endLine(nextLineAt: base + i + length)
                                 col = 0
                                 i += length
-                                continue
+                                atLineStart = true
+                                break scan
                             }
                             // A space followed by anything but more whitespace or a line break
                             // is text (before `=`, `step` would flush it too).
@@ -130,6 +141,7 @@ public struct QuotedPrintableDecoder: Sendable {
                         written = w
                         column = col
                         if i >= count { break }
+                        if atLineStart { continue }
                     }
                     if written > 0 {
                         output.append(contentsOf: UnsafeBufferPointer(start: out, count: written))
@@ -225,6 +237,70 @@ public struct QuotedPrintableDecoder: Sendable {
 
     // MARK: - Internals
 
+    /// Decodes complete lines starting at `i` (state `.text`, no pending whitespace) into `out`,
+    /// which has room for every octet read. Stops before a line that ends outside the chunk, or
+    /// at an `=` that is not an uppercase `=XX` escape or a soft break, or before trailing
+    /// whitespace too long to drop safely, leaving those to the octet loop and `step`.
+    ///
+    /// Per line (RFC 2045 section 6.7): whitespace before the line break is transport padding
+    /// (rule 3), a final `=` is a soft line break (rule 5), everything else is literal or `=XX`.
+    private mutating func decodeLines(
+        _ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int, into out: UnsafeMutablePointer<UInt8>,
+        written w: inout Int, base: Int
+    ) {
+        let count = bytes.count
+        let start = bytes.baseAddress!
+        while i < count {
+            let found = cmime_memchr(start + i, ASCII.lf, count - i)
+            if found < 0 { return }
+            let lf = i + found
+            var end = lf
+            let crlf = end > i && bytes[end - 1] == ASCII.cr
+            if crlf { end -= 1 }
+            let rawEnd = end
+            while end > i && (bytes[end - 1] == ASCII.space || bytes[end - 1] == ASCII.tab) { end -= 1 }
+            // `step` releases whitespace runs past the limit literally; leave those to it.
+            if rawEnd - end >= Self.whitespaceLimit { return }
+            var p = i
+            var softBreak = false
+            while p < end {
+                if bytes[p] != ASCII.equals {
+                    // Literal runs are copied in bulk; runs of escapes skip the search.
+                    let found = cmime_memchr(start + p, ASCII.equals, end - p)
+                    let stop = found < 0 ? end : p + found
+                    (out + w).update(from: start + p, count: stop - p)
+                    w += stop - p
+                    p = stop
+                    if p == end { break }
+                }
+                if p == end - 1 {
+                    softBreak = true
+                    break
+                }
+                if p + 2 < end, let high = Self.upperHexValue(bytes[p + 1]),
+                    let low = Self.upperHexValue(bytes[p + 2]) {
+                    out[w] = high << 4 | low
+                    w += 1
+                    p += 3
+                    continue
+                }
+                // Lowercase or invalid: the octet loop and `step` report it from here.
+                column += p - i
+                i = p
+                return
+            }
+            if !softBreak {
+                if crlf { out[w] = ASCII.cr; w += 1 }
+                out[w] = ASCII.lf
+                w += 1
+            }
+            column += rawEnd - i
+            endLine(nextLineAt: base + lf + 1)
+            i = lf + 1
+        }
+    }
+
+
     /// `DIGIT / "A" / ... / "F"` (RFC 2045 section 6.7 `hex-octet`); lowercase takes the slow
     /// path, which reports it.
     @inline(__always)
@@ -318,6 +394,8 @@ public struct QuotedPrintableDecoder: Sendable {
                     state = .text
                     return
                 }
+                // A bare CR is an octet of the line; count it now that it is known to be one.
+                column += 1
                 flushWhitespace(into: &output)
                 output.append(ASCII.cr)
                 state = .text

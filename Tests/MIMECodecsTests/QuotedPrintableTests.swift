@@ -149,6 +149,22 @@ struct QuotedPrintableDecodingTests {
         }
     }
 
+    @Test("whole-line decoding gives what octet-at-a-time decoding gives, diagnostics included")
+    func wholeLinesMatchOctets() {
+        // One-octet chunks never hold a complete line, so they take the octet path throughout;
+        // long lines, bare CRs and lowercase escapes exercise every way out of the line path.
+        var random = SeededGenerator(seed: 0x51)
+        let alphabet = bytes("==\r\n\n  \tAD3fxyz")
+        for _ in 0..<300 {
+            let count = Int.random(in: 0...400, using: &random)
+            let input = (0..<count).map { _ in alphabet.randomElement(using: &random)! }
+            let whole = QuotedPrintable.decode(input)
+            let (octets, diagnostics) = decodeInChunks(input, lengths: [Int](repeating: 1, count: count))
+            #expect(octets == whole.bytes)
+            #expect(diagnostics == whole.diagnostics)
+        }
+    }
+
     @Test("a huge whitespace run is released, not buffered without bound")
     func hugeWhitespace() {
         let input = [UInt8](repeating: ASCII.space, count: 5000) + bytes("x")
