@@ -65,6 +65,17 @@ public enum ASCII: Sendable {
     @inlinable
     public static func equalsIgnoringCase<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
         guard a.count == b.count else { return false }
+        // Field names are looked up for every field of every message: compare native storage
+        // directly when both sides have it (String.UTF8View of a native string does).
+        let direct = a.withContiguousStorageIfAvailable { left in
+            b.withContiguousStorageIfAvailable { right in
+                for index in 0..<left.count where lowercased(left[index]) != lowercased(right[index]) {
+                    return false
+                }
+                return true
+            }
+        }
+        if let direct, let direct { return direct }
         return zip(a, b).allSatisfy { lowercased($0) == lowercased($1) }
     }
 
