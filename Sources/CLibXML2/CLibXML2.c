@@ -94,7 +94,8 @@ static node_record *append_node(parse_state *state, int32_t kind) {
     node->parent = state->depth > 0 ? state->stack[state->depth - 1] : -1;
     xmlParserInputPtr input = state->context->input;
     if (input != NULL && input->cur != NULL && input->base != NULL && input->cur >= input->base) {
-        node->source_offset = (size_t)(input->cur - input->base);
+        // `consumed` counts the bytes libxml2 has already discarded from the buffer's front.
+        node->source_offset = (size_t)input->consumed + (size_t)(input->cur - input->base);
     }
     return node;
 }
@@ -148,12 +149,13 @@ static int is_name_byte(xmlChar c) {
 }
 
 // Tells an element's own end tag from an end that HTML's rules implied, by looking at the bytes
-// the parser has just consumed: `</name>` for an end tag, `<name` for a start tag that closed the
-// element (libxml2 closes elements right after reading the new tag's name).
+// around the parser's position: just past `</name>` for an end tag; at `<x` (libxml2 peeks at
+// the next start tag's name and closes elements before reading it) or just past `<x` for a start
+// tag that closed the element.
 static int32_t end_kind(htmlParserCtxtPtr context, const xmlChar *name) {
     xmlParserInputPtr input = context->input;
     if (input == NULL || input->cur == NULL || input->base == NULL) return CLIBXML2_END_IMPLIED;
-    const xmlChar *base = input->base, *cursor = input->cur;
+    const xmlChar *base = input->base, *cursor = input->cur, *end = input->end;
     size_t name_length = strlen((const char *)name);
     if (cursor > base && cursor[-1] == '>') {
         const xmlChar *p = cursor - 1;
@@ -163,6 +165,10 @@ static int32_t end_kind(htmlParserCtxtPtr context, const xmlChar *name) {
             return CLIBXML2_END_TAG;
         }
         return CLIBXML2_END_IMPLIED;
+    }
+    if (end != NULL && end - cursor >= 2 && cursor[0] == '<' &&
+        ((cursor[1] >= 'a' && cursor[1] <= 'z') || (cursor[1] >= 'A' && cursor[1] <= 'Z'))) {
+        return CLIBXML2_END_IMPLIED_BY_START_TAG;
     }
     const xmlChar *p = cursor;
     while (p > base && is_name_byte(p[-1])) p--;

@@ -3,7 +3,7 @@
 ///
 /// One repair goes beyond the algorithm: the COI spec's examples nest `<p>` elements
 /// (`<p class="h-card"><p class="p-hash">...</p>...</p>`), which HTML's rules split into
-/// siblings. An item element whose end was implied by such a start tag therefore also takes the
+/// siblings. An item `p` element whose end was implied by such a start tag therefore also takes the
 /// siblings that follow it, up to the next item of the same type, as the author meant.
 enum MicroformatParser {
     /// The top-level items of `document` in document order.
@@ -32,7 +32,9 @@ enum MicroformatParser {
             let properties = classes.compactMap(MicroformatProperty.parse(className:))
             if !types.isEmpty {
                 var scope = element.childElements
-                if element.endWasImpliedByStartTag {
+                // Only `p`: that is the spec's defect, and other implied ends (`li`, `option`) are
+                // ordinary HTML whose following siblings belong elsewhere.
+                if element.name == "p", element.endWasImpliedByStartTag {
                     while position < elements.count, !elements[position].classes.contains(where: types.contains) {
                         scope.append(elements[position])
                         position += 1
