@@ -105,10 +105,12 @@ extension Mention {
                 index += 1
             }
             guard index > nameStart else { return nil }
-            name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-            if name == "all", index == bytes.count || bytes[index] != UInt8(ascii: ":") {
-                return (.all, index)
+            let allEnd = nameStart + 3
+            if bytes[nameStart...].starts(with: "all".utf8),
+               allEnd == bytes.count || (!isWordByte(bytes[allEnd]) && bytes[allEnd] != UInt8(ascii: ":")) {
+                return (.all, allEnd)
             }
+            name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
         index += 1
