@@ -65,7 +65,8 @@ extension HTMLDocument {
         public var maximumInputBytes: Int
         /// The most elements a document may hold.
         public var maximumElements: Int
-        /// The deepest element nesting accepted.
+        /// The deepest element nesting accepted. The microformat parser recurses once per level,
+        /// so keep this in the thousands at most.
         public var maximumDepth: Int
         /// The most bytes of names, attribute values and text kept; bounds what entity
         /// references can expand to.

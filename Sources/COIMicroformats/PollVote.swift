@@ -63,7 +63,7 @@ public struct PollVote: Sendable, Hashable {
     /// One list item naming a chosen option, by position for software and by value for people;
     /// `extra` appends to the item (a close's count).
     static func writeChoice(_ choice: Int, of poll: Poll?, into writer: inout HTMLWriter, extra: (inout HTMLWriter) -> Void) {
-        let label = if let poll, choice <= poll.options.count { poll.options[choice - 1].value } else { "Option \(choice)" }
+        let label = if let poll, choice >= 1, choice <= poll.options.count { poll.options[choice - 1].value } else { "Option \(choice)" }
         writer.open("li", class: nil)
         writer.element("data", class: "p-poll-choice", attributes: [("value", String(choice))], text: label)
         extra(&writer)

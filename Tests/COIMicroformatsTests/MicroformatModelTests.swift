@@ -72,3 +72,12 @@ import Testing
         #expect(try HCard.cards(inHTML: Array(html.utf8)) == [HCard(name: "A")])
     }
 }
+
+@Suite struct RenderingEdgeTests {
+    /// Positions outside the poll render with a generic label instead of trapping.
+    @Test func outOfRangeChoicesRender() {
+        let poll = Poll(title: "T", options: [.text("a"), .text("b")])
+        let html = PollVote(choices: [0, -3, 7]).html(for: poll) + PollClose(results: [.init(choice: 0, votes: 1)]).html(for: poll)
+        #expect(html.contains("Option 0") && html.contains("Option -3") && html.contains("Option 7"))
+    }
+}
