@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import MIMECodecs
 
 /// An HTML document parsed with libxml2's HTML parser, read as a tree of elements and text.
 ///
@@ -214,6 +215,6 @@ extension String {
     /// mapping would treat look-alike names as equal.
     func lowercasedASCII() -> String {
         guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return String(decoding: utf8.map(ASCII.lowercased), as: UTF8.self)
     }
 }

@@ -95,12 +95,16 @@ enum MicroformatParser {
         return trimmed(element.textContent)
     }
 
+    /// ASCII whitespace as HTML defines it: space, tab, line feed, form feed, carriage return.
+    static func isHTMLSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
+    }
+
     /// Removes leading and trailing HTML whitespace.
     static func trimmed(_ text: String) -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !isHTMLSpace($0) }),
+              let last = scalars.lastIndex(where: { !isHTMLSpace($0) }) else { return "" }
         return String(scalars[first...last])
     }
 
