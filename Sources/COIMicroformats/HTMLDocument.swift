@@ -51,6 +51,12 @@ public struct HTMLDocument: Sendable {
         storage.nodes.indices.compactMap { storage.nodes[$0].isElement ? HTMLElement(storage: storage, index: $0) : nil }
     }
 
+    /// A complete UTF-8 HTML document around a fragment from the renderers (such as
+    /// ``HCard/html``), for a `text/html` part; `fragment` is inserted as is.
+    public static func rendering(body fragment: String) -> String {
+        "<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"></head>\n<body>\n\(fragment)</body>\n</html>\n"
+    }
+
     /// The text of the whole document, script and style bodies excluded.
     public var textContent: String {
         var result = ""

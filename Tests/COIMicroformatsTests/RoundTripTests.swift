@@ -7,7 +7,7 @@ import Testing
     static let iterations = 60
 
     static func document(_ fragment: String) throws -> HTMLDocument {
-        try HTMLDocument(parsing: "<!DOCTYPE html>\n<html><body>\n\(fragment)</body></html>\n")
+        try HTMLDocument(parsing: HTMLDocument.rendering(body: fragment))
     }
 
     @Test(arguments: seeds) func cards(seed: UInt64) throws {
