@@ -224,6 +224,39 @@ static void initialize(void) {
     xmlSetExternalEntityLoader(refuse_entity);
 }
 
+static int is_blank(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// An upper bound on the attributes of the largest start tag, in one pass: inside a tag (`<` and a
+// letter up to an unquoted `>`), every token that starts after a blank or right after a quoted
+// value counts, which over-approximates what libxml2's start-tag parser reads as attributes.
+static int too_many_attributes(const uint8_t *bytes, size_t length, size_t maximum) {
+    size_t i = 0;
+    while (i < length) {
+        if (bytes[i] != '<' || i + 1 >= length ||
+            !((bytes[i + 1] >= 'a' && bytes[i + 1] <= 'z') || (bytes[i + 1] >= 'A' && bytes[i + 1] <= 'Z'))) {
+            i++;
+            continue;
+        }
+        size_t count = 0;
+        int token_may_start = 0;
+        for (i += 2; i < length && bytes[i] != '>'; i++) {
+            uint8_t c = bytes[i];
+            if (c == '"' || c == '\'') {
+                const uint8_t *close = memchr(bytes + i + 1, c, length - i - 1);
+                if (close == NULL) return 0;
+                i = (size_t)(close - bytes);
+                token_may_start = 1;
+            } else if (is_blank(c)) {
+                token_may_start = 1;
+            } else if (token_may_start) {
+                token_may_start = 0;
+                if (++count > maximum) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 void clibxml2_document_free(clibxml2_document *document) {
     if (document == NULL) return;
     free(document->nodes);
@@ -237,6 +270,7 @@ int32_t clibxml2_parse(const uint8_t *bytes, size_t length, const clibxml2_limit
     *out = NULL;
     *stopped_at = 0;
     if (length > limits->max_input_bytes || length > (size_t)INT32_MAX) return CLIBXML2_INPUT_TOO_LARGE;
+    if (too_many_attributes(bytes, length, limits->max_attributes)) return CLIBXML2_TOO_MANY_ATTRIBUTES;
     pthread_once(&initialized, initialize);
 
     parse_state state;

@@ -49,6 +49,29 @@ import Testing
         #expect(duration < .seconds(30))
     }
 
+    /// libxml2 checks each attribute against the earlier ones of its tag: 100,000 attributes
+    /// would take minutes, so such tags are refused by a linear pre-scan.
+    @Test(arguments: [
+        "<p " + (0..<100_000).map { "a\($0)=1" }.joined(separator: " ") + ">x</p>",
+        "<p " + (0..<100_000).map { "a\($0)=\"1\"" }.joined() + ">x</p>",
+    ])
+    func attributeFloodsAreRefused(html: String) {
+        let (result, duration) = Self.timed { Result { () throws(HTMLDocument.ParseError) in try HTMLDocument(parsing: html) } }
+        if case .failure(let error) = result {
+            #expect(error.code == .tooManyAttributes)
+        } else {
+            Issue.record("a tag with 100,000 attributes parsed")
+        }
+        #expect(duration < .seconds(5))
+    }
+
+    @Test func attributesWithinTheLimitAndQuotedBracketsParse() throws {
+        let html = "<p title=\"a > b\" " + (0..<127).map { "data-a\($0)='<\($0)>'" }.joined(separator: " ") + ">x</p>"
+        let paragraph = try #require(try HTMLDocument(parsing: html).elements.first { $0.name == "p" })
+        #expect(paragraph.attributes.count == 128)
+        #expect(paragraph.attribute("title") == "a > b")
+    }
+
     @Test func inputLargerThanTheLimitIsRefusedUpFront() {
         let limits = HTMLDocument.Limits(maximumInputBytes: 1000, maximumElements: 10, maximumDepth: 10, maximumStoredBytes: 1000)
         #expect(throws: HTMLDocument.ParseError.self) { try HTMLDocument(parsing: [UInt8](repeating: 0x61, count: 1001), limits: limits) }
