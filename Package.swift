@@ -41,9 +41,23 @@ let coreTargets: [Target] = [
 
 /// The COI client layer (issue 5) and the microformats it carries.
 let coiProducts: [Product] = [
+    .library(name: "COI", targets: ["COI"]),
 ]
 
 let coiTargets: [Target] = [
+    .target(
+        name: "COI",
+        dependencies: [
+            "MIMECore", "MIMECodecs", "MIMECharset",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "COITests",
+        dependencies: ["COI", "MIMECore", "MIMECodecs", "MIMECharset"],
+        swiftSettings: strictSettings
+    ),
 ]
 
 /// coi-lint: the rules as a library, and the command.
