@@ -43,6 +43,8 @@ struct COIClassifier {
                 return name.hasPrefix("chat-") || COIClassifier.hiddenFieldNames.contains(name)
             }
         }
+        // A COI part's own Chat-Content is no hidden header; hidden headers come with others.
+        if !hidden.contains(where: { $0.name.lowercased() != "chat-content" }) { hidden = [] }
         if !hidden.isEmpty {
             // Protected headers replace the outer ones of the same name.
             for name in Set(hidden.map { $0.name.lowercased() }) { fields.removeAll(named: name) }

@@ -114,6 +114,10 @@ extension COIMessageBuilder {
         let marked = parts.map { part -> MessageBuilder.Part in
             var part = part
             part.extraFields.append(Self.chatContentField(chatContent))
+            if case .binary = part.content, part.disposition == nil {
+                part.disposition = ContentDisposition(.inline)
+                part.transferEncoding = part.transferEncoding ?? .base64
+            }
             return part
         }
         return envelope(.multipart("mixed", [Self.flowed(explanation)] + marked), chatContent: chatContent.rawValue)
