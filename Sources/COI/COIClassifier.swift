@@ -19,39 +19,33 @@ struct COIClassifier {
     /// The most leaves looked at; the parser bounds the tree already, this bounds the work.
     static let maximumLeaves = 1000
 
-    /// Field names Delta Chat (and Autocrypt's protected headers) move into the first part.
-    static let hiddenFieldNames: Set<String> = [
-        "subject", "from", "to", "cc", "reply-to", "date", "message-id", "in-reply-to", "references",
-        "disposition-notification-to",
-    ]
+    /// The fields Delta Chat hides in the first part of a top-level `multipart/mixed`
+    /// (chatmail core's `is_hidden`); only these are read from there, so that a part cannot
+    /// override the message's other fields.
+    static let hiddenFieldNames: Set<String> = ["chat-edit", "chat-delete", "chat-user-avatar", "chat-group-avatar"]
 
     /// `Chat-Content` values Delta Chat sends for its own system messages; not extension
     /// values, but not spec breaks either.
     static let deltaChatContents: Set<String> = [
         "location-streaming-enabled", "ephemeral-timer-changed", "protection-enabled", "protection-disabled",
-        "group-avatar-changed", "location", "call", "call-accepted", "call-ended", "sync-message", "webrtc",
+        "group-avatar-changed", "sticker", "call", "call-accepted", "call-ended", "sync-message", "webrtc",
     ]
 
     init(message: Message) {
         self.message = message
         var fields = message.headers
-        var hidden: [HeaderField] = []
         let rootType = message.root.contentType
         if rootType.isMultipart, rootType.subtype == "mixed", let first = message.root.parts.first {
-            hidden = first.headers.filter { field in
+            let hidden = first.headers.filter { field in
                 let name = field.name.lowercased()
-                return name.hasPrefix("chat-") || COIClassifier.hiddenFieldNames.contains(name)
+                return COIClassifier.hiddenFieldNames.contains(name) && message.headers.first(named: name) == nil
             }
-        }
-        // A COI part's own Chat-Content is no hidden header; hidden headers come with others.
-        if !hidden.contains(where: { $0.name.lowercased() != "chat-content" }) { hidden = [] }
-        if !hidden.isEmpty {
-            // Protected headers replace the outer ones of the same name.
-            for name in Set(hidden.map { $0.name.lowercased() }) { fields.removeAll(named: name) }
-            for field in hidden { fields.append(field) }
-            findings.append(Diagnostic(.coiHiddenHeaders, .info, at: message.root.parts[0].headerOffset,
-                                       "header fields read from the first part of multipart/mixed: "
-                                           + hidden.map(\.name).joined(separator: ", ")))
+            if !hidden.isEmpty {
+                for field in hidden { fields.append(field) }
+                findings.append(Diagnostic(.coiHiddenHeaders, .info, at: first.headerOffset,
+                                           "header fields read from the first part of multipart/mixed: "
+                                               + hidden.map(\.name).joined(separator: ", ")))
+            }
         }
         self.fields = fields
     }
@@ -72,41 +66,48 @@ struct COIClassifier {
         if let top { findings += top.findings }
         for leaf in leaves { if let field = leaf.chatContent { findings += field.findings } }
 
-        var decided: (kind: COIEvent.Kind, field: ChatContentField?)?
-        if let top, let kind = Self.kind(for: top.value) {
-            decided = (kind, top)
-        } else if let top, !top.value.isKnown, !top.value.isExtension, !top.text.isEmpty,
-                  !Self.deltaChatContents.contains(top.value.rawValue.lowercased()) {
-            findings.append(Diagnostic(.coiChatContentUnknown, .warning, at: range(of: "Chat-Content"),
-                                       "unknown Chat-Content \"\(top.value.rawValue)\" (extension values start with a reverse domain)"))
+        // The Chat-Content that says what the message is: its own, else the first part's that
+        // marks no mere presentation (ignore, preview).
+        let deciding = top ?? leaves.lazy.compactMap(\.chatContent).first {
+            $0.value != .ignore && $0.value != .preview
         }
-        if decided == nil { decided = deltaChatKind(&event) }
-        if decided == nil, let reaction = leaves.first(where: { $0.disposition?.kind == .reaction }) {
-            decided = (.reaction, nil)
-            event.reaction = reaction.part.text()?.text.trimmingSpaces()
-        }
-        if decided == nil, isReport() || leaves.contains(where: { $0.type.type == "message" && $0.type.subtype.hasSuffix("disposition-notification") }) {
-            decided = (.readReceipt, nil)
-        }
-        if decided == nil {
-            for leaf in leaves {
-                guard let field = leaf.chatContent, let kind = Self.kind(for: field.value) else { continue }
-                decided = (kind, field)
-                break
+        if let deciding {
+            event.chatContent = deciding.text
+            event.canonicalChatContent = deciding.value.canonical
+            let value = deciding.value
+            if !value.isKnown, !value.isExtension, !value.rawValue.isEmpty,
+               !Self.deltaChatContents.contains(value.rawValue.lowercased()) {
+                findings.append(Diagnostic(.coiChatContentUnknown, .warning, at: range(of: "Chat-Content"),
+                                           "unknown Chat-Content \"\(value.rawValue)\" (extension values start with a reverse domain)"))
             }
         }
-        if decided == nil, leaves.contains(where: { $0.disposition?.kind == .pinned }) || message.root.contentDisposition?.kind == .pinned {
-            decided = (.pinned, nil)
+        let contentKind = deciding.flatMap { Self.kind(for: $0.value) }
+        let deltaKind = deltaChatKind(&event)
+        let kind: COIEvent.Kind
+        if !detection.isChat {
+            // Detection is the gate: an ordinary mail must not edit or delete chat history.
+            kind = .plainEmail
+        } else if isReport() {
+            kind = .readReceipt
+        } else if contentKind == .edit || deltaKind == .edit {
+            kind = .edit
+        } else if contentKind == .delete || deltaKind == .delete {
+            kind = .delete
+        } else if let reaction = reactionPart() {
+            kind = .reaction
+            event.reaction = reaction.text()?.text.trimmingSpaces()
+        } else if let contentKind {
+            kind = contentKind
+        } else if let deltaKind {
+            kind = deltaKind
+        } else if message.root.contentDisposition?.kind == .pinned {
+            kind = .pinned
+        } else if leaves.contains(where: Self.isAttachment) {
+            kind = .media
+        } else {
+            kind = .text
         }
-        if decided == nil, leaves.contains(where: Self.isAttachment) {
-            decided = (.media, nil)
-        }
-        let kind = decided?.kind ?? (detection.isChat ? .text : .plainEmail)
         event.kind = kind
-        if let field = top ?? decided?.field {
-            event.chatContent = field.text
-            event.canonicalChatContent = field.value.canonical
-        }
         event.profileCategories = leaves.compactMap { leaf in
             leaf.chatContent.flatMap { $0.value == .profile ? $0.categories : nil }
         }
@@ -151,17 +152,28 @@ struct COIClassifier {
         }
     }
 
-    mutating func deltaChatKind(_ event: inout COIEvent) -> (kind: COIEvent.Kind, field: ChatContentField?)? {
+    func deltaChatKind(_ event: inout COIEvent) -> COIEvent.Kind? {
         event.membersAdded = fields.all(named: "Chat-Group-Member-Added").map { $0.value.trimmingSpaces() }
         event.membersRemoved = fields.all(named: "Chat-Group-Member-Removed").map { $0.value.trimmingSpaces() }
-        if fields.first(named: "Chat-Edit") != nil { return (.edit, nil) }
-        if fields.first(named: "Chat-Delete") != nil { return (.delete, nil) }
+        if fields.first(named: "Chat-Edit") != nil { return .edit }
+        if fields.first(named: "Chat-Delete") != nil { return .delete }
         if let sender = event.sender,
            event.membersRemoved.contains(where: { COIFromHash.normalize(address: $0) == COIFromHash.normalize(address: sender.addrSpec) }) {
-            return (.groupLeft, nil)
+            return .groupLeft
         }
         if !event.membersAdded.isEmpty || !event.membersRemoved.isEmpty || fields.first(named: "Chat-Group-Name-Changed") != nil {
-            return (.groupInfo, nil)
+            return .groupInfo
+        }
+        return nil
+    }
+
+    /// The RFC 9078 reaction part: the body, or the first part of a top-level `multipart/mixed`.
+    func reactionPart() -> MIMEPart? {
+        if message.root.contentDisposition?.kind == .reaction { return message.root }
+        let type = message.root.contentType
+        if type.isMultipart, type.subtype == "mixed", let first = message.root.parts.first,
+           first.contentDisposition?.kind == .reaction {
+            return first
         }
         return nil
     }
@@ -177,7 +189,7 @@ struct COIClassifier {
         if leaf.disposition?.kind == .reaction { return false }
         switch leaf.type.type {
         case "text", "multipart": return leaf.disposition?.kind == .attachment
-        case "message": return leaf.type.isMessage
+        case "message": return false
         default: return true
         }
     }
@@ -233,14 +245,7 @@ struct COIClassifier {
     // MARK: - Checks
 
     mutating func readPinned(_ event: inout COIEvent) {
-        var dispositionField = message.headers.first(named: "Content-Disposition")
-        if message.root.contentDisposition?.kind != .pinned {
-            var stack: [MIMEPart] = [message.root]
-            while let part = stack.popLast(), dispositionField == nil || ContentDisposition(dispositionField?.value ?? "")?.kind != .pinned {
-                stack.append(contentsOf: part.parts)
-                dispositionField = part.headers.first(named: "Content-Disposition")
-            }
-        }
+        let dispositionField = message.headers.first(named: "Content-Disposition")
         guard let field = dispositionField else { return }
         let bytes = field.unfoldedValue
         guard let start = COIBytes.firstIndex(of: "timeout=", in: bytes) else { return }

@@ -32,7 +32,7 @@ struct BuiltKindTests {
             try Data(bytes).write(to: Fixtures.url(path))
         }
         let stored = try Fixtures.bytes(path)
-        #expect(stored == bytes)
+        #expect(String(decoding: stored, as: UTF8.self) == String(decoding: bytes, as: UTF8.self))
         let event = COIEvent(classifying: Message.parse(stored))
         #expect(event.kind == kind.kind)
     }
