@@ -89,7 +89,7 @@ let coiTargets: [Target] = [
 let lintTargets: [Target] = [
     .target(
         name: "COILint",
-        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"],
+        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "COI", "COIMicroformats"],
         swiftSettings: strictSettings
     ),
     .executableTarget(
