@@ -116,7 +116,7 @@ enum BuiltKinds {
         BuiltKind(name: "mentions",
                   message: groupChat("Group0000000000000000007").mentioning(
                       [.text("Hey "), .mention(Mention(name: "Gabe Lastname", address: "gabe+private@example.com")),
-                       .text(" and "), .mention(.all), .text("!")]),
+                       .text(" and "), .mention(.all), .text(" see you")]),
                   kind: .text, groupID: group.rawValue),
         BuiltKind(name: "location",
                   message: chat("Location0000000000000001").location(HGeo(latitude: 53.07516, longitude: 8.80777), text: "Let's meet here."),
