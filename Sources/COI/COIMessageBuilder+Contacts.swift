@@ -8,12 +8,8 @@ extension COIMessageBuilder {
     /// values copied unchanged (clients must not change them). `Subject` is `Contact` unless set.
     public func contact(_ card: HCard, blocked: Bool = false, tokensIn: [String] = [],
                         tokensOut: [String] = []) -> MessageBuilder {
-        var copy = self
-        if copy.subject == nil { copy.subject = "Contact" }
-        copy.to = []
-        copy.cc = []
+        var copy = storage(subject: "Contact")
         copy.group = nil
-        copy.requestsReadReceipt = false
         var fields: [MessageBuilder.Field] = card.emails.map {
             MessageBuilder.Field("COI-From-Hash", .structured(COIFromHash.hash(address: $0)))
         }
@@ -42,12 +38,8 @@ extension COIMessageBuilder {
     /// quoted `categories` list when it is for some categories only. `Subject` is `Profile`
     /// unless set.
     public func profileStorage(_ variants: [ProfileVariant]) -> MessageBuilder {
-        var copy = self
-        if copy.subject == nil { copy.subject = "Profile" }
-        copy.to = []
-        copy.cc = []
+        var copy = storage(subject: "Profile")
         copy.group = nil
-        copy.requestsReadReceipt = false
         let parts = variants.map { variant -> MessageBuilder.Part in
             var part = Self.html(variant.card.html)
             let parameters = variant.categories.isEmpty ? [] : [(name: "categories", value: variant.categories.joined(separator: ","))]

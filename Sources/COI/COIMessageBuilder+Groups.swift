@@ -38,9 +38,7 @@ extension COIMessageBuilder {
     /// h-group (hidden), marked `Chat-Content: groupinfo`. The h-group's id is the builder's
     /// group when it has none.
     public func groupInfo(_ text: String, group: HGroup) -> MessageBuilder {
-        var group = group
-        if group.id == nil { group.id = self.group?.rawValue }
-        if group.name == nil { group.name = groupName }
+        let group = completed(group)
         let html = Self.paragraph(text) + "<div style=\"display: none;\">\n<hr>\n" + group.html + "</div>\n"
         return envelope(.multipart("alternative", [Self.flowed(text), Self.html(html, chatContent: .groupInfo)]))
     }
@@ -49,15 +47,8 @@ extension COIMessageBuilder {
     /// group`, a `multipart/mixed` holding one `text/html` part with the h-group. `Subject` is
     /// `Group` unless set.
     public func groupStorage(_ group: HGroup) -> MessageBuilder {
-        var copy = self
-        var group = group
-        if group.id == nil { group.id = self.group?.rawValue }
-        if group.name == nil { group.name = groupName }
-        if copy.subject == nil { copy.subject = "Group" }
-        copy.to = []
-        copy.cc = []
-        copy.requestsReadReceipt = false
-        copy.options.emitsDeltaChatHeaders = false
+        let copy = storage(subject: "Group")
+        let group = completed(group)
         return copy.envelope(.multipart("mixed", [Self.html(group.html)]), chatContent: ChatContent.group.rawValue)
     }
 
@@ -78,5 +69,13 @@ extension COIMessageBuilder {
     /// a text message with `Chat-Content: grouprequested`.
     public func groupRequest(_ text: String) -> MessageBuilder {
         envelope(Self.flowed(text), chatContent: ChatContent.groupRequest.rawValue)
+    }
+
+    /// The h-group with this conversation's group id and name where it has none.
+    func completed(_ group: HGroup) -> HGroup {
+        var group = group
+        if group.id == nil { group.id = self.group?.rawValue }
+        if group.name == nil { group.name = groupName }
+        return group
     }
 }

@@ -23,13 +23,8 @@ extension COIMessageBuilder {
 
     /// A vote on the poll `pollID`; `poll` (when known) labels the choices for human readers.
     public func vote(_ vote: PollVote, on pollID: MessageID, poll: Poll? = nil) -> MessageBuilder {
-        var copy = self
-        copy.inReplyTo = pollID
-        if !copy.references.contains(pollID) { copy.references.append(pollID) }
-        let labels = vote.choices.map { choice -> String in
-            if let poll, choice >= 1, choice <= poll.options.count { return poll.options[choice - 1].value }
-            return "option \(choice)"
-        }
+        let copy = referring(to: pollID)
+        let labels = vote.choices.map { Self.label(of: $0, in: poll) }
         let plain = vote.choices.isEmpty ? "I withdraw my vote." : "My vote: " + labels.joined(separator: ", ")
         return copy.envelope(.multipart("alternative", [Self.flowed(plain),
                                                        Self.html(vote.html(for: poll), chatContent: .pollVote)]),
@@ -38,21 +33,19 @@ extension COIMessageBuilder {
 
     /// Closes the poll `pollID` with its final counts.
     public func closePoll(_ close: PollClose, on pollID: MessageID, poll: Poll? = nil) -> MessageBuilder {
-        var copy = self
-        copy.inReplyTo = pollID
-        if !copy.references.contains(pollID) { copy.references.append(pollID) }
+        let copy = referring(to: pollID)
         var lines = ["The poll is closed."]
         for result in close.results {
-            let label: String
-            if let poll, result.choice >= 1, result.choice <= poll.options.count {
-                label = poll.options[result.choice - 1].value
-            } else {
-                label = "option \(result.choice)"
-            }
-            lines.append("\(label): \(result.votes)")
+            lines.append("\(Self.label(of: result.choice, in: poll)): \(result.votes)")
         }
         return copy.envelope(.multipart("alternative", [Self.flowed(lines.joined(separator: "\n")),
                                                        Self.html(close.html(for: poll), chatContent: .pollClose)]),
                              chatContent: ChatContent.pollClose.rawValue)
+    }
+
+    /// The option's value when the poll is at hand, else `option N`.
+    static func label(of choice: Int, in poll: Poll?) -> String {
+        if let poll, choice >= 1, choice <= poll.options.count { return poll.options[choice - 1].value }
+        return "option \(choice)"
     }
 }

@@ -57,9 +57,7 @@ extension COIMessageBuilder {
     /// `Chat-Content: editrequest` and `In-Reply-To` the edited message (the last edit of it,
     /// when it was edited before).
     public func edit(_ original: MessageID, newText: String) -> MessageBuilder {
-        var copy = self
-        copy.inReplyTo = original
-        if !copy.references.contains(original) { copy.references.append(original) }
+        let copy = referring(to: original)
         let delta = options.emitsDeltaChatHeaders ? [MessageBuilder.Field("Chat-Edit", .messageIDs([original]))] : []
         return copy.envelope(Self.flowed(newText), chatContent: ChatContent.editRequest.rawValue, extra: delta)
     }
@@ -67,9 +65,7 @@ extension COIMessageBuilder {
     /// A delete request: `Chat-Content: deleterequest`, `In-Reply-To` the deleted message, and
     /// a short note for ordinary mail clients.
     public func delete(_ original: MessageID, note: String = "(original message marked as deleted)") -> MessageBuilder {
-        var copy = self
-        copy.inReplyTo = original
-        if !copy.references.contains(original) { copy.references.append(original) }
+        let copy = referring(to: original)
         let delta = options.emitsDeltaChatHeaders ? [MessageBuilder.Field("Chat-Delete", .messageIDs([original]))] : []
         return copy.envelope(Self.flowed(note), chatContent: ChatContent.deleteRequest.rawValue, extra: delta)
     }
@@ -96,9 +92,7 @@ extension COIMessageBuilder {
     /// A reaction (RFC 9078): the emoji as `text/plain` with `Content-Disposition: reaction`,
     /// `In-Reply-To` the message reacted to; an empty reaction withdraws the sender's earlier one.
     public func reaction(_ emoji: String, to target: MessageID) -> MessageBuilder {
-        var copy = self
-        copy.inReplyTo = target
-        if !copy.references.contains(target) { copy.references.append(target) }
+        let copy = referring(to: target)
         var part = MessageBuilder.Part.text(emoji)
         part.disposition = ContentDisposition(.reaction)
         return copy.envelope(part)

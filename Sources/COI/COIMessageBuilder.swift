@@ -93,6 +93,27 @@ public struct COIMessageBuilder: Sendable {
         return copy
     }
 
+    /// The same conversation answering `target` (`In-Reply-To` it, added to `References`), for
+    /// the kinds that refer to one message: edits, deletes, votes, closes, reactions.
+    func referring(to target: MessageID) -> COIMessageBuilder {
+        var copy = self
+        copy.inReplyTo = target
+        if !copy.references.contains(target) { copy.references.append(target) }
+        return copy
+    }
+
+    /// The builder for a storage message (contact, profile, group): no recipients, no receipt
+    /// request, `subject` unless one is set.
+    func storage(subject defaultSubject: String) -> COIMessageBuilder {
+        var copy = self
+        if copy.subject == nil { copy.subject = defaultSubject }
+        copy.to = []
+        copy.cc = []
+        copy.requestsReadReceipt = false
+        copy.options.emitsDeltaChatHeaders = false
+        return copy
+    }
+
     /// The message-id this builder writes: ``messageID`` or a new ``COIMessageID``.
     func resolvedMessageID() -> MessageID {
         if let messageID { return messageID }
