@@ -157,7 +157,7 @@ public struct COIMessageBuilder: Sendable {
 
     /// A `text/html; charset=utf-8` part holding `body` inside a minimal document.
     static func html(_ body: String, chatContent: ChatContent? = nil) -> MessageBuilder.Part {
-        var part = MessageBuilder.Part.text("<html>\n<body>\n" + body + "</body>\n</html>\n", subtype: "html")
+        var part = MessageBuilder.Part.text(HTMLDocument.rendering(body: body), subtype: "html")
         if let chatContent { part.extraFields.append(chatContentField(chatContent)) }
         return part
     }
