@@ -51,13 +51,17 @@ struct COIClassifier {
     }
 
     mutating func classify() -> COIEvent {
-        let detection = COIDetection(fields: fields)
+        let ownID = firstMessageID("Message-ID")
+        let chatID = ownID.flatMap(COIMessageID.init)
+        let firstReference = COIDetection.firstReference(in: fields)
+        let detection = COIDetection(fields: fields, chatID: chatID, firstReference: firstReference)
         var event = COIEvent(kind: .plainEmail, detection: detection)
         let senders = addresses("From")
         event.sender = senders.first
-        event.messageID = firstMessageID("Message-ID")
-        event.groupID = GroupID(fields: fields)
-        event.date = date()
+        event.messageID = ownID
+        event.groupID = GroupID(fields: fields, chatID: chatID, firstReference: { firstReference })
+        var dateDiagnostics: [Diagnostic] = []
+        event.date = fields.first(named: "Date").flatMap { MessageDate.parse($0.rawValue, diagnostics: &dateDiagnostics) }
         event.requestsReadReceipt = fields.first(named: "Disposition-Notification-To") != nil
             || fields.first(named: "Chat-Disposition-Notification-To") != nil
 
@@ -117,7 +121,7 @@ struct COIClassifier {
             } else if let subject = fields.first(named: "Subject")?.value {
                 event.groupName = SubjectNormalizer.groupName(fromSubject: subject)
             }
-            if group.rawValue.utf8.count < 12 && COIDetection.messageID(in: fields)?.prefix != .deltaGroup
+            if group.rawValue.utf8.count < 12 && chatID?.prefix != .deltaGroup
                 && fields.first(named: "Chat-Group-ID") == nil {
                 findings.append(Diagnostic(.coiShortGroupID, .info, at: range(of: "Message-ID"),
                                            "group id \"\(group.rawValue)\" is shorter than the 12 characters the spec requires"))
@@ -127,7 +131,9 @@ struct COIClassifier {
         resolveReference(&event, leaves: leaves)
         if kind == .pinned { readPinned(&event) }
         if kind == .contact { checkContact() }
-        if detection.isChat { checkChatMessage(detection: detection, senders: senders, leaves: leaves) }
+        if detection.isChat {
+            checkChatMessage(chatID: chatID, senders: senders, leaves: leaves, dateDiagnostics: dateDiagnostics)
+        }
         event.findings = findings
         return event
     }
@@ -280,8 +286,7 @@ struct COIClassifier {
         }
     }
 
-    mutating func checkChatMessage(detection: COIDetection, senders: [Mailbox], leaves: [Leaf]) {
-        let chatID = COIDetection.messageID(in: fields)
+    mutating func checkChatMessage(chatID: COIMessageID?, senders: [Mailbox], leaves: [Leaf], dateDiagnostics: [Diagnostic]) {
         if let chatID {
             if chatID.prefix == .coi {
                 findings.append(Diagnostic(.coiLegacyPrefix, .info, at: range(of: "Message-ID"),
@@ -325,20 +330,13 @@ struct COIClassifier {
             findings.append(Diagnostic(.coiReceiptAddressMismatch, .warning, at: range(of: "Disposition-Notification-To"),
                                        "Disposition-Notification-To (\(requested.addrSpec)) is not the From address (\(sender.addrSpec))"))
         }
-        checkDate()
+        if dateDiagnostics.contains(where: { $0.code == .dateWeekdayMismatch }) {
+            findings.append(Diagnostic(.coiDateWeekday, .warning, at: range(of: "Date"),
+                                       "the weekday of Date does not match the date"))
+        }
         checkAddressLists()
         checkReferences()
         checkParts(leaves)
-    }
-
-    mutating func checkDate() {
-        guard let field = fields.first(named: "Date") else { return }
-        var diagnostics: [Diagnostic] = []
-        _ = MessageDate.parse(field.rawValue, diagnostics: &diagnostics)
-        if diagnostics.contains(where: { $0.code == .dateWeekdayMismatch }) {
-            findings.append(Diagnostic(.coiDateWeekday, .warning, at: field.range ?? 0..<0,
-                                       "the weekday of Date does not match the date"))
-        }
     }
 
     mutating func checkAddressLists() {
@@ -404,11 +402,6 @@ struct COIClassifier {
         var ignored: [Diagnostic] = []
         guard let field = fields.first(named: name) else { return nil }
         return MessageID.parseList(field.rawValue, maximumCount: 1, diagnostics: &ignored).first
-    }
-
-    func date() -> MessageDate? {
-        var ignored: [Diagnostic] = []
-        return fields.first(named: "Date").flatMap { MessageDate.parse($0.rawValue, diagnostics: &ignored) }
     }
 
     func range(of name: String) -> Range<Int> {

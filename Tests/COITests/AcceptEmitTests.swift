@@ -8,16 +8,7 @@ import Testing
 @Suite("Accept all, emit one")
 struct AcceptEmitTests {
     static func message(_ headers: String, body: String = "hi") -> Message {
-        let base = """
-            From: Me <me@example.com>
-            To: you@example.org
-            Date: Wed, 4 Dec 2019 15:51:37 +0100
-            Message-ID: <chat$abc.def@example.com>
-            Chat-Version: 1.0
-            MIME-Version: 1.0
-            Content-Type: text/plain; charset=utf-8
-
-            """
+        let base = ChatText.base.replacingOccurrences(of: "\nhi\n", with: "")
         let full = base.replacingOccurrences(of: "Content-Type: text/plain; charset=utf-8\n",
                                              with: headers + "\nContent-Type: text/plain; charset=utf-8\n")
         return Message.parse((full + "\n" + body + "\n").crlf)

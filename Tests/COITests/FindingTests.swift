@@ -8,18 +8,7 @@ import Testing
 /// reports nothing at warning level or above.
 @Suite("Findings")
 struct FindingTests {
-    static let base = """
-        From: Me <me@example.com>
-        To: you@example.org
-        Date: Wed, 4 Dec 2019 15:51:37 +0100
-        Message-ID: <chat$abc.def@example.com>
-        Chat-Version: 1.0
-        MIME-Version: 1.0
-        Content-Type: text/plain; charset=utf-8
-
-        hi
-
-        """
+    static let base = ChatText.base
 
     static func classify(_ edit: (String) -> String) -> COIEvent {
         COIEvent(classifying: Array(edit(base).crlf.utf8))

@@ -56,3 +56,20 @@ extension String {
     /// LF line ends turned into CRLF.
     var crlf: String { replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n") }
 }
+
+/// A well-formed one-to-one chat message (LF line ends; tests turn them into CRLF) that tests
+/// edit into the case they check.
+enum ChatText {
+    static let base = """
+        From: Me <me@example.com>
+        To: you@example.org
+        Date: Wed, 4 Dec 2019 15:51:37 +0100
+        Message-ID: <chat$abc.def@example.com>
+        Chat-Version: 1.0
+        MIME-Version: 1.0
+        Content-Type: text/plain; charset=utf-8
+
+        hi
+
+        """
+}
