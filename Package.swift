@@ -71,9 +71,29 @@ let lintTargets: [Target] = [
 
 /// The COI server side and WebPush (issue 7).
 let serverProducts: [Product] = [
+    .library(name: "COIServer", targets: ["COIServer"]),
 ]
 
 let serverTargets: [Target] = [
+    .target(
+        name: "COIServer",
+        dependencies: [
+            "MIMECore",
+            "MIMECodecs",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "COIServerTests",
+        dependencies: [
+            "COIServer",
+            "MIMECore",
+            "MIMECodecs",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: strictSettings
+    ),
 ]
 
 /// libFuzzer targets and the plain library holding their bodies (issue 4).
