@@ -119,6 +119,7 @@ let serverTargets: [Target] = [
         dependencies: [
             "MIMECore",
             "MIMECodecs",
+            "COI",
             .product(name: "Crypto", package: "swift-crypto"),
         ],
         swiftSettings: strictSettings
@@ -127,6 +128,7 @@ let serverTargets: [Target] = [
         name: "COIServerTests",
         dependencies: [
             "COIServer",
+            "COI",
             "MIMECore",
             "MIMECodecs",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -1,4 +1,5 @@
 public import MIMECore
+internal import COI
 
 /// The JSON payload of a push message about a delivered message (WebPush spec, "Push
 /// Notification Payload").
@@ -49,13 +50,14 @@ public struct PushPayload: Sendable, Hashable {
         public static let groupID = 128
     }
 
-    /// Reads the members from `message`. Returns `nil` for a message disposition notification
+    /// Reads the members from `message`; `group-id` comes from the COI layer's reading of the
+    /// Message-ID, `Chat-Group-ID` or first `References` id (``GroupID/init(fields:)``). Returns `nil` for a message disposition notification
     /// (RFC 8098: `multipart/report; report-type=disposition-notification`), which the spec says
     /// triggers no push.
     ///
     /// `maximumLength` caps the JSON plaintext: 3993 keeps the encrypted body within the
     /// 4096 octets every push service must accept (RFC 8030 section 7.2).
-    public init?(message: Message, uid: UInt32, uidValidity: UInt32, folder: String, groupID: String? = nil,
+    public init?(message: Message, uid: UInt32, uidValidity: UInt32, folder: String,
                  maximumLength: Int = WebPushEncryption.maximumPlaintextLength) {
         guard !PushPayload.isDispositionNotification(message) else { return nil }
         let author = message.from.mailboxes.first
@@ -67,7 +69,7 @@ public struct PushPayload: Sendable, Hashable {
         self.uid = uid
         self.uidValidity = uidValidity
         self.folder = JSONWriter.escaped(folder).bytes.count <= Limit.folder ? folder : nil
-        self.groupID = groupID.flatMap { $0.utf8.count <= Limit.groupID ? $0 : nil }
+        self.groupID = GroupID(fields: message.headers).flatMap { $0.rawValue.utf8.count <= Limit.groupID ? $0.rawValue : nil }
         // The body goes in only if the whole payload with it still fits.
         let root = message.root
         if root.rawBody.count <= maximumLength, let body = String(validating: root.rawBody, as: UTF8.self) {

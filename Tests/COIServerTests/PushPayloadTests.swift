@@ -75,13 +75,16 @@ import Testing
 
     @Test func groupIDAndFolderLimits() throws {
         let message = PushPayloadTests.message(["From: a@b.c", "", "x"])
-        let group = try PushPayloadTests.object(try #require(PushPayload(message: message, uid: 1, uidValidity: 1, folder: "COI/Chats", groupID: "abc123")))
-        #expect(group["group-id"] as? String == "abc123")
+        let group = PushPayloadTests.message(["From: a@b.c", "Message-ID: <chat$group.abcdefghijklmnop.q1w2e3@example.org>", "", "x"])
+        let grouped = try PushPayloadTests.object(try #require(PushPayload(message: group, uid: 1, uidValidity: 1, folder: "COI/Chats")))
+        #expect(grouped["group-id"] as? String == "abcdefghijklmnop")
+        let reply = PushPayloadTests.message(["From: a@b.c", "Message-ID: <123@mua.example>",
+                                              "References: <chat$group.abcdefghijklmnop.q1w2e3@example.org>", "", "x"])
+        #expect(try #require(PushPayload(message: reply, uid: 1, uidValidity: 1, folder: "INBOX")).groupID == "abcdefghijklmnop")
+        #expect(try #require(PushPayload(message: message, uid: 1, uidValidity: 1, folder: "INBOX")).groupID == nil)
         let long = try PushPayloadTests.object(try #require(PushPayload(message: message, uid: 1, uidValidity: 1,
-                                                                       folder: String(repeating: "f", count: 201),
-                                                                       groupID: String(repeating: "g", count: 129))))
+                                                                       folder: String(repeating: "f", count: 201))))
         #expect(long["folder"] == nil)
-        #expect(long["group-id"] == nil)
         // Escaping counts: 100 quotes are 200 octets escaped, 101 are too many.
         let quotes = try PushPayloadTests.object(try #require(PushPayload(message: message, uid: 1, uidValidity: 1, folder: String(repeating: "\"", count: 100))))
         #expect(quotes["folder"] as? String == String(repeating: "\"", count: 100))
