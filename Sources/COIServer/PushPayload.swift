@@ -87,6 +87,16 @@ public struct PushPayload: Sendable, Hashable {
         }
     }
 
+    /// The payload without `content`, `content-type` and `content-encoding`: what to send again
+    /// after a push service answered `413 Payload Too Large` (``PushServiceAction/payloadTooLarge``).
+    public var withoutContent: PushPayload {
+        var copy = self
+        copy.content = nil
+        copy.contentType = nil
+        copy.contentEncoding = nil
+        return copy
+    }
+
     /// The payload as a JSON object, members in the order of the spec's example.
     public var json: [UInt8] {
         var writer = JSONWriter()

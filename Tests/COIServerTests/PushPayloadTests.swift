@@ -129,6 +129,9 @@ import Testing
                                             uid: 7, uidValidity: 9, folder: "INBOX"))
         #expect(fits.content?.utf8.count == room)
         #expect(fits.json.count == WebPushEncryption.maximumPlaintextLength)
+        // After a 413 the same payload goes again without the body.
+        #expect(fits.withoutContent.content == nil)
+        #expect(fits.withoutContent.json == empty.withoutContent.json)
         let over = try #require(PushPayload(message: PushPayloadTests.message(header + [String(repeating: "a", count: room + 1)]),
                                             uid: 7, uidValidity: 9, folder: "INBOX"))
         #expect(over.content == nil)
