@@ -6,15 +6,9 @@
 /// so this decoder is strict: every byte must belong to the alphabet, and the unused low bits of
 /// the last character must be zero, so that one key has one spelling.
 public enum Base64URL: Sendable {
-    /// Why a text is not base64 or base64url.
-    public struct DecodingError: Error, Sendable, Hashable, CustomStringConvertible {
-        /// The byte offset of the offending character, or the text's length for a bad ending.
-        public var offset: Int
-        /// What is wrong.
-        public var message: String
-        /// The message with its offset.
-        public var description: String { "\(message) at offset \(offset)" }
-    }
+    /// Why a text is not base64 or base64url: the offset of the offending character, or the
+    /// text's length for a bad ending.
+    public typealias DecodingError = InvalidValue
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
@@ -44,7 +38,7 @@ public enum Base64URL: Sendable {
         // Up to two trailing "=" are accepted and must complete a four-character group.
         while end > 0, input[end - 1] == UInt8(ascii: "="), input.count - end < 2 { end -= 1 }
         if end < input.count, input.count % 4 != 0 {
-            throw DecodingError(offset: end, message: "padding does not complete a four-character group")
+            throw DecodingError(offset: end, description: "padding does not complete a four-character group")
         }
         var output: [UInt8] = []
         output.reserveCapacity(end * 3 / 4)
@@ -63,10 +57,10 @@ public enum Base64URL: Sendable {
             case UInt8(ascii: "_"): value = 63; sawURL = true
             case UInt8(ascii: "+"): value = 62; sawStandard = true
             case UInt8(ascii: "/"): value = 63; sawStandard = true
-            default: throw DecodingError(offset: index, message: "byte 0x\(String(byte, radix: 16)) is not base64")
+            default: throw DecodingError(offset: index, description: "byte 0x\(String(byte, radix: 16)) is not base64")
             }
             if sawURL && sawStandard {
-                throw DecodingError(offset: index, message: "base64url and standard base64 characters mixed")
+                throw DecodingError(offset: index, description: "base64url and standard base64 characters mixed")
             }
             buffer = buffer << 6 | UInt32(value)
             bits += 6
@@ -76,9 +70,9 @@ public enum Base64URL: Sendable {
             }
         }
         // A single leftover character (6 bits) cannot encode a byte; leftover bits must be zero.
-        if end % 4 == 1 { throw DecodingError(offset: end, message: "truncated base64 group") }
+        if end % 4 == 1 { throw DecodingError(offset: end, description: "truncated base64 group") }
         if bits > 0, buffer & ((1 << UInt32(bits)) - 1) != 0 {
-            throw DecodingError(offset: end - 1, message: "non-zero bits after the last byte")
+            throw DecodingError(offset: end - 1, description: "non-zero bits after the last byte")
         }
         return output
     }

@@ -86,59 +86,55 @@ struct JSONParser {
 
     // object = begin-object [ member *( value-separator member ) ] end-object
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
-        guard depth <= limits.maxDepth else { throw fail(.tooDeep(maximum: limits.maxDepth)) }
-        position += 1
         var members: [(name: String, value: JSONValue)] = []
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return .object(members)
-        }
-        while true {
-            skipWhitespace()
-            guard position < bytes.count else { throw fail(.unexpectedEnd) }
-            guard bytes[position] == UInt8(ascii: "\"") else { throw fail(.unexpectedByte(bytes[position])) }
-            let nameOffset = position
-            let name = try string()
+        try elements(closedBy: UInt8(ascii: "}"), depth: depth) { parser throws(Failure) in
+            // member = string name-separator value
+            guard parser.position < parser.bytes.count else { throw parser.fail(.unexpectedEnd) }
+            guard parser.bytes[parser.position] == UInt8(ascii: "\"") else { throw parser.fail(.unexpectedByte(parser.bytes[parser.position])) }
+            let nameOffset = parser.position
+            let name = try parser.string()
             if members.contains(where: { $0.name == name }) {
                 throw Failure(reason: .duplicateMember(name), offset: nameOffset)
             }
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
-            members.append((name, try value(depth: depth)))
-            skipWhitespace()
-            guard position < bytes.count else { throw fail(.unexpectedEnd) }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            try expect(UInt8(ascii: "}"))
-            return .object(members)
+            parser.skipWhitespace()
+            try parser.expect(UInt8(ascii: ":"))
+            parser.skipWhitespace()
+            members.append((name, try parser.value(depth: depth)))
         }
+        return .object(members)
     }
 
     // array = begin-array [ value *( value-separator value ) ] end-array
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {
+        var values: [JSONValue] = []
+        try elements(closedBy: UInt8(ascii: "]"), depth: depth) { parser throws(Failure) in
+            values.append(try parser.value(depth: depth))
+        }
+        return .array(values)
+    }
+
+    /// Reads the opening byte, then `element` separated by commas up to `close`, for objects and
+    /// arrays alike.
+    private mutating func elements(closedBy close: UInt8, depth: Int,
+                                   _ element: (inout JSONParser) throws(Failure) -> Void) throws(Failure) {
         guard depth <= limits.maxDepth else { throw fail(.tooDeep(maximum: limits.maxDepth)) }
         position += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+        if position < bytes.count, bytes[position] == close {
             position += 1
-            return .array(elements)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try value(depth: depth))
+            try element(&self)
             skipWhitespace()
             guard position < bytes.count else { throw fail(.unexpectedEnd) }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
                 continue
             }
-            try expect(UInt8(ascii: "]"))
-            return .array(elements)
+            try expect(close)
+            return
         }
     }
 

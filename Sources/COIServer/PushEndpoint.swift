@@ -17,12 +17,7 @@ public struct PushEndpoint: Sendable, Hashable, CustomStringConvertible {
     public static let maximumLength = 512
 
     /// Why a text is not an acceptable endpoint.
-    public struct Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
-        /// The byte offset of the problem.
-        public var offset: Int
-        /// The reason.
-        public var description: String
-    }
+    public typealias Error = InvalidValue
 
     /// Validates `text`.
     public init(validating text: String) throws(Error) {

@@ -9,13 +9,9 @@ public struct PushRegistrationID: Sendable, Hashable, Comparable, CustomStringCo
     /// The longest ID the spec allows.
     public static let maximumLength = 36
 
-    /// Why a text is not a registration ID.
-    public struct Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
-        /// The byte offset of the first offending character, or the length for a bad length.
-        public var offset: Int
-        /// The reason, as a sentence.
-        public var description: String
-    }
+    /// Why a text is not a registration ID: the offset of the first offending character, or
+    /// the length for a bad length.
+    public typealias Error = InvalidValue
 
     /// Validates `text` against the spec's rule.
     public init(validating text: String) throws(Error) {

@@ -58,10 +58,7 @@ public struct PushRequest: Sendable, Hashable {
     }
 
     /// Why a request cannot be built.
-    public struct Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
-        /// The reason.
-        public var description: String
-    }
+    public typealias Error = InvalidValue
 
     /// A push request carrying `payload` (the JSON of a ``PushPayload`` or a validation
     /// message), encrypted for `subscription` with a fresh key, signed by `sender` at `now`.

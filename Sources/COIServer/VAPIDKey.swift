@@ -124,7 +124,4 @@ public struct VAPIDKey: Sendable {
 }
 
 /// Why a VAPID key or token cannot be made.
-public struct VAPIDError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The reason.
-    public var description: String
-}
+public typealias VAPIDError = InvalidValue

@@ -21,10 +21,7 @@ public enum WebPushEncryption: Sendable {
     public static let maximumPlaintextLength = recordSize - headerLength - 1 - 16
 
     /// Why a message cannot be encrypted.
-    public struct Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
-        /// The reason.
-        public var description: String
-    }
+    public typealias Error = InvalidValue
 
     /// Encrypts `plaintext` for the subscription `keys` with a fresh sender key and salt.
     public static func encrypt(_ plaintext: [UInt8], for keys: PushKeys, padding: Int = 0) throws(Error) -> [UInt8] {
