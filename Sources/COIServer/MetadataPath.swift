@@ -50,6 +50,12 @@ public enum MetadataPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Refuses `SETMETADATA` on entries only the server writes (the parents and the VAPID key).
+    public func checkWritable() throws(MetadataRefusal) {
+        guard !isWritable else { return }
+        throw MetadataRefusal(code: .readOnly, text: "\(description) is read-only")
+    }
+
     /// Why an entry name is not one the specs define.
     public struct Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
         /// The kinds of refusal; an open set.
@@ -80,6 +86,8 @@ public enum MetadataPath: Sendable, Hashable, CustomStringConvertible {
         public var message: String
         /// The message.
         public var description: String { message }
+        /// The `NO` answer for the entry: `[CANNOT]` with the message.
+        public var refusal: MetadataRefusal { MetadataRefusal(code: .unknownEntry, text: message) }
     }
 
     /// The longest entry name accepted; the longest defined one (a validation path with a

@@ -7,10 +7,21 @@ public struct PushSubscriptionPolicy: Sendable, Hashable {
     /// unvalidated subscription is kept: 5 minutes as the spec recommends.
     public var validationWindow: Int64
 
+    /// Whether only validated subscriptions receive message pushes. The spec makes validation
+    /// a MAY; requiring it (the default) keeps unconfirmed endpoints from receiving mail data.
+    public var requiresValidation: Bool
+
     /// Creates a policy.
-    public init(maximumPerUser: Int = 10, validationWindow: Int64 = 300) {
+    public init(maximumPerUser: Int = 10, validationWindow: Int64 = 300, requiresValidation: Bool = true) {
         self.maximumPerUser = maximumPerUser
         self.validationWindow = validationWindow
+        self.requiresValidation = requiresValidation
+    }
+
+    /// Whether a delivered message with or without `$Chat` is pushed to `subscription`: its
+    /// `msgtype` matches and, when ``requiresValidation``, it is validated.
+    public func shouldPush(to subscription: PushSubscription, isChat: Bool) -> Bool {
+        (subscription.validated || !requiresValidation) && subscription.messageType.matches(isChat: isChat)
     }
 
     /// Checks that storing subscription `id` keeps the user within ``maximumPerUser``; replacing
@@ -25,7 +36,7 @@ public struct PushSubscriptionPolicy: Sendable, Hashable {
     /// Whether `subscription` was never validated and its window has passed at `now` (seconds
     /// since 1970): the server SHOULD discard it.
     public func isExpired(_ subscription: PushSubscription, now: Int64) -> Bool {
-        !subscription.validated && now - subscription.created > validationWindow
+        requiresValidation && !subscription.validated && now - subscription.created > validationWindow
     }
 
     /// The IDs of the subscriptions to discard at `now`.

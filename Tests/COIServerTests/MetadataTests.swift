@@ -49,8 +49,20 @@ import Testing
     }
 
     @Test func writability() throws {
-        #expect(try MetadataPath(parsing: "/private/vendor/vendor.dovecot/webpush/vapid").isWritable == false)
-        #expect(try MetadataPath(parsing: "/private/vendor/vendor.dovecot/coi/config/enabled").isWritable)
+        let vapid = try MetadataPath(parsing: "/private/vendor/vendor.dovecot/webpush/vapid")
+        #expect(vapid.isWritable == false)
+        do {
+            try vapid.checkWritable()
+            Issue.record("writable")
+        } catch {
+            #expect(error.responseText == "[CANNOT] /private/vendor/vendor.dovecot/webpush/vapid is read-only")
+        }
+        try MetadataPath(parsing: "/private/vendor/vendor.dovecot/coi/config/enabled").checkWritable()
+        do {
+            _ = try MetadataPath(parsing: "/shared/comment")
+        } catch {
+            #expect(error.refusal.responseText.hasPrefix("[CANNOT] entry /shared/comment is not"))
+        }
     }
 
     @Test(arguments: ["abcdefghij", "ABC_def-123-xyz", String(repeating: "z", count: 36)])

@@ -76,7 +76,13 @@ import Testing
         #expect(policy.isExpired(subscription, now: issued + 301))
         #expect(policy.expired([subscription], now: issued + 301) == [a])
         #expect(!subscription.wants(isChat: true))
+        #expect(!policy.shouldPush(to: subscription, isChat: true))
+        let lenient = PushSubscriptionPolicy(requiresValidation: false)
+        #expect(lenient.shouldPush(to: subscription, isChat: true))
+        #expect(!lenient.shouldPush(to: subscription, isChat: false))
+        #expect(!lenient.isExpired(subscription, now: issued + 100_000))
         subscription.validated = true
+        #expect(policy.shouldPush(to: subscription, isChat: true))
         #expect(!policy.isExpired(subscription, now: issued + 100_000))
         #expect(subscription.wants(isChat: true))
         #expect(!subscription.wants(isChat: false))
