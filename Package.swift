@@ -110,9 +110,31 @@ let lintTargets: [Target] = [
 
 /// The COI server side and WebPush (issue 7).
 let serverProducts: [Product] = [
+    .library(name: "COIServer", targets: ["COIServer"]),
 ]
 
 let serverTargets: [Target] = [
+    .target(
+        name: "COIServer",
+        dependencies: [
+            "MIMECore",
+            "MIMECodecs",
+            "COI",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "COIServerTests",
+        dependencies: [
+            "COIServer",
+            "COI",
+            "MIMECore",
+            "MIMECodecs",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: strictSettings
+    ),
 ]
 
 /// libFuzzer targets and the plain library holding their bodies (issue 4).
