@@ -50,7 +50,7 @@ let coiTargets: [Target] = [
 let lintTargets: [Target] = [
     .target(
         name: "COILint",
-        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"],
+        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "CMIMEScan"],
         swiftSettings: strictSettings
     ),
     .executableTarget(

@@ -1,0 +1,4 @@
+extension Rule {
+    /// Every COI rule.
+    public static let coiRules: [Rule] = []
+}
