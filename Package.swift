@@ -75,7 +75,7 @@ let coiTargets: [Target] = [
 let lintTargets: [Target] = [
     .target(
         name: "COILint",
-        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "CMIMEScan"],
+        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "CMIMEScan", "COIMicroformats"],
         swiftSettings: strictSettings
     ),
     .executableTarget(

@@ -48,14 +48,12 @@ public struct Linter: Sendable {
         public var isChat: Bool
     }
 
-    /// Keeps the findings of the rules that apply, once per rule and position, in message order.
+    /// Keeps the findings of the rules that apply, each once, in message order.
     func finish(_ findings: [Finding], isChat: Bool) -> [Finding] {
         var seen = Set<Finding>()
         var kept: [Finding] = []
         for finding in findings where configuration.applies(finding.rule, isChat: isChat) {
-            var key = finding
-            key.message = ""
-            if seen.insert(key).inserted { kept.append(finding) }
+            if seen.insert(finding).inserted { kept.append(finding) }
         }
         return kept.enumerated()
             .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }

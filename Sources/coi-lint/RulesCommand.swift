@@ -11,8 +11,23 @@ struct RulesCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    func run() {
-        print(json ? JSONWriter().string(for: RuleCatalog.json) : RuleCatalog.text, terminator: "")
+    @Flag(help: "Print the Markdown table the README shows.")
+    var markdown = false
+
+    @Option(help: ArgumentHelp("Write each rule's examples as DIR/RULE-ID/fail-example.eml and pass-example.eml.",
+                               visibility: .hidden))
+    var writeExamples: String? = nil
+
+    func run() throws {
+        if let folder = writeExamples {
+            try ExampleWriter.write(to: folder)
+            return
+        }
+        if markdown {
+            print(RuleCatalog.markdownTable, terminator: "")
+        } else {
+            print(json ? JSONWriter().string(for: RuleCatalog.json) : RuleCatalog.text, terminator: "")
+        }
     }
 }
 
