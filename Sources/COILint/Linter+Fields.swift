@@ -60,7 +60,10 @@ extension Linter {
     private func diagnosticFindings(_ field: HeaderField) -> [Finding] {
         var findings: [Finding] = []
         var reportedCodes = Set<String>()
-        for diagnostic in field.diagnostics(options: options) {
+        // Field readers report offsets in the field's own indices, which are message offsets
+        // only for the one-shot parser's fields; streamed fields are copies.
+        let delta = (field.offset ?? field.rawBytes.startIndex) - field.rawBytes.startIndex
+        for diagnostic in field.diagnostics(options: options).map({ $0.shifted(by: delta) }) {
             let code = diagnostic.code.rawValue
             if code == "message-id-phrase-skipped", !reportedCodes.insert(code).inserted { continue }
             guard var finding = Self.finding(diagnostic) else { continue }

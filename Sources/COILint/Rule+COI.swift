@@ -262,11 +262,11 @@ extension Rule {
         failing: RuleExample.chat(
             changing: [("Content-Type", "text/html; charset=utf-8")],
             extra: ["Chat-Content: contact", "COI-From-Hash:\n 0000000000000000000000000000000000000000000000000000000000000000"],
-            body: "<div class=\"h-card\"><a class=\"u-email\" href=\"mailto:john.doe@example.com\">John</a></div>\n"),
+            body: "<div class=\"h-card\">\n<a class=\"u-email\" href=\"mailto:john.doe@example.com\">John</a>\n</div>\n"),
         passing: RuleExample.chat(
             changing: [("Content-Type", "text/html; charset=utf-8")],
             extra: ["Chat-Content: contact", "COI-From-Hash:\n 834d1654133366cef4d81e81a7099f413b1b85b9fc9dd62140491303dec56532"],
-            body: "<div class=\"h-card\"><a class=\"u-email\" href=\"mailto:john.doe@example.com\">John</a></div>\n"))
+            body: "<div class=\"h-card\">\n<a class=\"u-email\" href=\"mailto:john.doe@example.com\">John</a>\n</div>\n"))
 
     /// Mentions in HTML carry the `mention` class.
     public static let coiMentionClass = Rule(
