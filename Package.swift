@@ -89,7 +89,7 @@ let coiTargets: [Target] = [
 let lintTargets: [Target] = [
     .target(
         name: "COILint",
-        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "CMIMEScan", "COIMicroformats"],
+        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "CMIMEScan", "COI", "COIMicroformats"],
         swiftSettings: strictSettings
     ),
     .executableTarget(

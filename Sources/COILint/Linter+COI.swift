@@ -1,3 +1,4 @@
+internal import COI
 internal import COIMicroformats
 internal import MIMECore
 
@@ -8,9 +9,10 @@ private let listedChatContent: Set<String> = [
 ]
 
 extension Linter {
-    /// Whether the message is a COI chat message.
+    /// Whether the message is a COI chat message (the COI layer's detection: Chat-Version, a
+    /// chat Message-ID, a chat References id or Chat-Group-ID).
     static func isChat(_ message: Message) -> Bool {
-        message.headers.first(named: "Chat-Version") != nil
+        COIDetection(message: message).isChat
     }
 
     /// The COI client specification findings of a message (its own parts, not those of
@@ -87,25 +89,50 @@ extension Linter {
             findings += chatContentFindings(part, message: message)
         }
         findings += bodyFindings(message, parts: parts)
+        findings += fromHashFindings(message, parts: parts)
         return findings
     }
 
-    /// COI-MESSAGE-ID, COI-MESSAGE-ID-LEGACY and the group id of a group message-id.
+    /// COI-MESSAGE-ID, COI-MESSAGE-ID-LEGACY and COI-GROUP-ID.
     private func messageIDFindings(_ message: Message, at start: Int) -> [Finding] {
-        guard let field = message.headers.first(named: "Message-ID") else {
-            return [Finding(.coiMessageID, at: start, "chat message without a Message-ID field")]
+        var findings: [Finding] = []
+        if let field = message.headers.first(named: "Chat-Group-ID") {
+            findings += groupIDFindings(Self.trimmed(ASCII.string(field.unfoldedValue)), at: Self.valueOffset(field))
         }
-        guard let id = message.messageID?.text else {
-            return [Finding(.coiMessageID, at: Self.valueOffset(field), "the Message-ID cannot be read")]
+        guard let field = message.headers.first(named: "Message-ID") else {
+            return findings + [Finding(.coiMessageID, at: start, "chat message without a Message-ID field")]
         }
         let offset = Self.valueOffset(field)
-        if id.hasPrefix("chat$") {
-            return []
+        guard let id = message.messageID else {
+            return findings + [Finding(.coiMessageID, at: offset, "the Message-ID cannot be read")]
         }
-        if id.hasPrefix("coi$") || id.hasPrefix("Gr.") || id.hasPrefix("Mr.") {
-            return [Finding(.coiMessageIDLegacy, at: offset, "Message-ID uses the legacy form <\(id)>; new messages use chat$")]
+        guard let chatID = COIMessageID(id) else {
+            return findings + [Finding(.coiMessageID, at: offset, "Message-ID <\(id.text)> does not start with chat$")]
         }
-        return [Finding(.coiMessageID, at: offset, "Message-ID <\(id)> does not start with chat$")]
+        if chatID.prefix.isLegacy {
+            findings.append(Finding(.coiMessageIDLegacy, at: offset,
+                                    "Message-ID uses the legacy prefix \(chatID.prefix); new messages use chat$"))
+        }
+        if chatID.hasMalformedGroupPart {
+            let groupPart = chatID.unique.dropFirst("group.".count).prefix { $0 != "." }
+            findings += groupIDFindings(String(groupPart), at: offset)
+        } else if let group = chatID.groupID {
+            findings += groupIDFindings(group.rawValue, at: offset)
+        }
+        return findings
+    }
+
+    /// A group id breaks the spec's grammar: `[0-9A-Za-z_-]+`, at least 12 characters (COI client
+    /// spec, "Group Messages"). The COI layer reads 11-character ids for Delta Chat's sake; the
+    /// spec does not allow them.
+    private func groupIDFindings(_ id: String, at offset: Int) -> [Finding] {
+        if GroupID(rawValue: id) == nil {
+            return [Finding(.coiGroupID, at: offset, "group ID \"\(id)\" is not 12 or more characters of [0-9A-Za-z_-]")]
+        }
+        if id.utf8.count < 12 {
+            return [Finding(.coiGroupID, at: offset, "group ID \"\(id)\" has \(id.utf8.count) characters; the spec requires 12 or more")]
+        }
+        return []
     }
 
     /// The `Chat-Content` field of one part: spelling, and edits and deletes without
@@ -201,12 +228,64 @@ extension Linter {
         for diagnostic in formats.mentions.findings where diagnostic.code == .mentionWithoutClass {
             findings.append(Finding(.coiMentionClass, at: position(diagnostic.offset), diagnostic.message))
         }
+        findings += participantHashFindings(formats, part: part, position: position)
         let marked: Set<String> = ["profile", "contact", "group", "groupprofile", "groupinfo", "groupleft"]
         if !formats.cards.isEmpty, !marked.contains(chatContent ?? "") {
             findings.append(Finding(.coiProfileChatContent, at: part.headerOffset,
                                     "HTML part with an h-card but without Chat-Content: profile"))
         }
         return findings
+    }
+
+    /// An h-card whose `p-hash` is the hash of none of its addresses (group participants).
+    private func participantHashFindings(_ formats: Microformats, part: MIMEPart, position: (Int) -> Int) -> [Finding] {
+        var findings: [Finding] = []
+        for card in formats.cards + formats.groups.flatMap(\.participants) {
+            guard let hash = card.hash, !card.emails.isEmpty else { continue }
+            let value = Self.trimmed(hash).lowercased()
+            if !card.emails.contains(where: { COIFromHash.hash(address: $0) == value }) {
+                let at = Self.firstRange(of: Array(hash.utf8), in: part.rawBody).map(position) ?? part.headerOffset
+                findings.append(Finding(.coiFromHash, at: at,
+                                        "p-hash \(value) is not the SHA3-256 of \(card.emails.joined(separator: " or "))"))
+            }
+        }
+        return findings
+    }
+
+    /// COI-From-Hash fields that match none of the addresses of the h-cards in the message.
+    private func fromHashFindings(_ message: Message, parts: [MIMEPart]) -> [Finding] {
+        let fields = message.headers.all(named: "COI-From-Hash")
+        guard !fields.isEmpty else { return [] }
+        var addresses: [String] = []
+        for part in parts where part.isLeaf && part.contentType.isText && part.contentType.subtype.lowercased() == "html" {
+            if let formats = try? Microformats(html: part.decodedBody().bytes) {
+                addresses += (formats.cards + formats.groups.flatMap(\.participants)).flatMap(\.emails)
+            }
+        }
+        let hashes = Set(addresses.map { COIFromHash.hash(address: $0) })
+        var findings: [Finding] = []
+        for field in fields {
+            let value = Self.trimmed(ASCII.string(field.unfoldedValue))
+            if !COIFromHash.isWellFormed(value) {
+                findings.append(Finding(.coiFromHash, at: Self.valueOffset(field),
+                                        "COI-From-Hash is not 64 lowercase hexadecimal digits"))
+            } else if !hashes.isEmpty, !hashes.contains(value) {
+                findings.append(Finding(.coiFromHash, at: Self.valueOffset(field),
+                                        "COI-From-Hash is the SHA3-256 of none of the contact's addresses (\(addresses.joined(separator: ", ")))"))
+            }
+        }
+        return findings
+    }
+
+    /// The offset in `bytes` where `needle` first occurs (short needles, small bodies).
+    static func firstRange(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var index = bytes.startIndex
+        while index + needle.count <= bytes.endIndex {
+            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) { return index - bytes.startIndex }
+            index += 1
+        }
+        return nil
     }
 
     /// The lowercased `Chat-Content` value of a part without parameters.
