@@ -87,6 +87,7 @@ extension Linter {
         message.root.forEachPartInMessage { parts.append($0) }
         for part in parts {
             findings += chatContentFindings(part, message: message)
+            findings += pinnedTimeoutFindings(part)
         }
         findings += bodyFindings(message, parts: parts)
         findings += fromHashFindings(message, parts: parts)
@@ -160,6 +161,39 @@ extension Linter {
         return findings
     }
 
+    /// The `timeout` of `Content-Disposition: pinned` (COI client spec, "Pinned Messages") is a
+    /// date-time, checked with the RFC 5322 date rules. It is read from the raw field, up to the
+    /// next `;` or the closing quote, because the spec's own example leaves it unquoted and the
+    /// parameter grammar would stop at its first comma.
+    private func pinnedTimeoutFindings(_ part: MIMEPart) -> [Finding] {
+        guard let field = part.headers.first(named: "Content-Disposition"), let fieldOffset = field.offset,
+              part.contentDisposition?.kind.rawValue.lowercased() == "pinned" else { return [] }
+        let value = field.rawValue
+        let name = Array("timeout=".utf8)
+        var index = value.startIndex
+        while index + name.count <= value.endIndex,
+              !ASCII.equalsIgnoringCase(value[index..<index + name.count], name) { index += 1 }
+        guard index + name.count <= value.endIndex else { return [] }
+        var start = index + name.count
+        var end = value.endIndex
+        if start < end, value[start] == ASCII.quote {
+            start += 1
+            end = value[start...].firstIndex(of: ASCII.quote) ?? end
+        } else {
+            end = value[start...].firstIndex(of: ASCII.semicolon) ?? end
+        }
+        var diagnostics: [Diagnostic] = []
+        _ = MessageDate.parse(value[start..<end], diagnostics: &diagnostics)
+        let delta = fieldOffset - field.rawBytes.startIndex
+        return diagnostics.compactMap { diagnostic in
+            Self.finding(diagnostic.shifted(by: delta)).map { finding in
+                var finding = finding
+                finding.message = "pinned timeout: " + finding.message
+                return finding
+            }
+        }
+    }
+
     /// The rules about the message's parts: binary parts, a human-readable part, read
     /// receipts, profile parts and mentions.
     private func bodyFindings(_ message: Message, parts: [MIMEPart]) -> [Finding] {
@@ -196,7 +230,7 @@ extension Linter {
                                         "part of a profile message without Chat-Content: profile"))
             }
             if type.isText, type.subtype.lowercased() == "html" {
-                findings += htmlFindings(part, chatContent: chatContent ?? messageChatContent)
+                findings += htmlFindings(part, message: message, chatContent: chatContent ?? messageChatContent)
             }
         }
         if !hasReadablePart {
@@ -216,7 +250,7 @@ extension Linter {
     }
 
     /// Mentions without the `mention` class, and h-cards in parts not marked as profiles.
-    private func htmlFindings(_ part: MIMEPart, chatContent: String?) -> [Finding] {
+    private func htmlFindings(_ part: MIMEPart, message: Message, chatContent: String?) -> [Finding] {
         let body = part.decodedBody().bytes
         guard let document = try? HTMLDocument(parsing: body) else { return [] }
         let formats = Microformats(document: document)
@@ -228,7 +262,7 @@ extension Linter {
         for diagnostic in formats.mentions.findings where diagnostic.code == .mentionWithoutClass {
             findings.append(Finding(.coiMentionClass, at: position(diagnostic.offset), diagnostic.message))
         }
-        findings += participantHashFindings(formats, part: part, position: position)
+        findings += hashElementFindings(document, message: message, position: position)
         let marked: Set<String> = ["profile", "contact", "group", "groupprofile", "groupinfo", "groupleft"]
         if !formats.cards.isEmpty, !marked.contains(chatContent ?? "") {
             findings.append(Finding(.coiProfileChatContent, at: part.headerOffset,
@@ -237,16 +271,29 @@ extension Linter {
         return findings
     }
 
-    /// An h-card whose `p-hash` is the hash of none of its addresses (group participants).
-    private func participantHashFindings(_ formats: Microformats, part: MIMEPart, position: (Int) -> Int) -> [Finding] {
+    /// `p-hash` values (group participants, COI client spec "Group Storage Message") that are the
+    /// hash of no address in the message: not of a `u-email` in the HTML, nor of an address
+    /// field. Elements are searched by class rather than through the h-card tree, because a
+    /// `<p class="h-card">` holding a `<p class="p-hash">` is closed early by the HTML parser and
+    /// the hash ends up outside its card (as in the spec's own example).
+    private func hashElementFindings(_ document: HTMLDocument, message: Message, position: (Int) -> Int) -> [Finding] {
+        let hashElements = document.elements.filter { $0.hasClass("p-hash") }
+        guard !hashElements.isEmpty else { return [] }
+        var addresses: [String] = []
+        for element in document.elements where element.hasClass("u-email") {
+            let value = Self.trimmed(element.attribute("href") ?? element.textContent)
+            addresses.append(value.lowercased().hasPrefix("mailto:") ? String(value.dropFirst(7).prefix { $0 != "?" }) : value)
+        }
+        for name in ["From", "Sender", "Reply-To", "To", "Cc"] {
+            addresses += message.addresses(name).mailboxes.map(\.addrSpec)
+        }
+        let hashes = Set(addresses.map { COIFromHash.hash(address: $0) })
         var findings: [Finding] = []
-        for card in formats.cards + formats.groups.flatMap(\.participants) {
-            guard let hash = card.hash, !card.emails.isEmpty else { continue }
-            let value = Self.trimmed(hash).lowercased()
-            if !card.emails.contains(where: { COIFromHash.hash(address: $0) == value }) {
-                let at = Self.firstRange(of: Array(hash.utf8), in: part.rawBody).map(position) ?? part.headerOffset
-                findings.append(Finding(.coiFromHash, at: at,
-                                        "p-hash \(value) is not the SHA3-256 of \(card.emails.joined(separator: " or "))"))
+        for element in hashElements {
+            let value = Self.trimmed(element.textContent).lowercased()
+            if !hashes.contains(value) {
+                findings.append(Finding(.coiFromHash, at: position(element.sourceOffset),
+                                        "p-hash \(value.prefix(16))... is the SHA3-256 of no address in the message"))
             }
         }
         return findings
@@ -275,17 +322,6 @@ extension Linter {
             }
         }
         return findings
-    }
-
-    /// The offset in `bytes` where `needle` first occurs (short needles, small bodies).
-    static func firstRange(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
-        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
-        var index = bytes.startIndex
-        while index + needle.count <= bytes.endIndex {
-            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) { return index - bytes.startIndex }
-            index += 1
-        }
-        return nil
     }
 
     /// The lowercased `Chat-Content` value of a part without parameters.
