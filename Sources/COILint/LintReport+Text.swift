@@ -2,9 +2,9 @@ internal import MIMECore
 
 extension LintReport {
     /// The report as a compiler prints it: `path:line:column: severity: message [RULE-ID]`, the
-    /// source line, a caret under the column, and a summary line. With `colors`, ANSI escapes
-    /// highlight the severity and the caret (for a terminal only).
-    public func text(colors: Bool = false) -> String {
+    /// source line, a caret under the column, and (with `includesSummary`) a summary line. With
+    /// `colors`, ANSI escapes highlight the severity and the caret (for a terminal only).
+    public func text(colors: Bool = false, includesSummary: Bool = true) -> String {
         var out = ""
         for failure in failures {
             out += "\(failure.file): \(paint("error", .red, colors)): \(failure.reason)\n"
@@ -17,7 +17,7 @@ extension LintReport {
             out += line + "\n"
             out += Self.caretPrefix(line, column: caretColumn) + paint("^", .green, colors) + "\n"
         }
-        out += summary + "\n"
+        if includesSummary { out += summary + "\n" }
         return out
     }
 

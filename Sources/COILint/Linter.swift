@@ -34,7 +34,9 @@ public struct Linter: Sendable {
         var findings = lines.finish()
         findings += messageFindings(message, isTopLevel: true)
         let isChat = Self.isChat(message)
-        if configuration.profile != .rfc || !configuration.enabled.isEmpty {
+        // The COI rules cost an HTML parse per HTML part: run them only when some may apply.
+        let forcesCOI = configuration.enabled.contains { Rule.registry[$0]?.family == .coi }
+        if forcesCOI || configuration.profile == .coi || (isChat && configuration.profile != .rfc) {
             findings += coiFindings(message)
         }
         return Result(findings: finish(findings, isChat: isChat), isChat: isChat)

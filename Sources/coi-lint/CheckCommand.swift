@@ -81,13 +81,7 @@ struct CheckCommand: ParsableCommand {
         if quiet { report.entries.removeAll { $0.severity < failOn.severity } }
         switch format {
         case .text:
-            if quiet {
-                var findingsOnly = report.text(colors: Terminal.standardOutputHasColors)
-                findingsOnly = String(findingsOnly.dropLast(report.summary.utf8.count + 1))
-                print(findingsOnly, terminator: "")
-            } else {
-                print(report.text(colors: Terminal.standardOutputHasColors), terminator: "")
-            }
+            print(report.text(colors: Terminal.standardOutputHasColors, includesSummary: !quiet), terminator: "")
         case .json:
             print(report.jsonText, terminator: "")
         case .sarif:
