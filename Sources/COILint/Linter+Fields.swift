@@ -5,6 +5,14 @@ private let singleMessageFields: Set<String> = [
     "date", "from", "sender", "reply-to", "to", "cc", "bcc", "message-id", "in-reply-to", "references", "subject",
 ]
 
+/// The fields whose values the library's field readers parse (see `HeaderField.diagnostics`).
+private let structuredFields: Set<String> = [
+    "from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender", "resent-to", "resent-cc",
+    "resent-bcc", "disposition-notification-to", "date", "resent-date", "message-id", "resent-message-id",
+    "content-id", "in-reply-to", "references", "mime-version", "content-type", "content-disposition",
+    "content-transfer-encoding",
+]
+
 /// The fields RFC 2045 (section 3) and RFC 2183 allow at most once per entity.
 private let singleEntityFields: Set<String> = [
     "mime-version", "content-type", "content-transfer-encoding", "content-id", "content-description",
@@ -47,9 +55,14 @@ extension Linter {
                 findings.append(Finding(.fieldRepeated, at: field.offset ?? headerOffset,
                                         "\(field.name) appears more than once"))
             }
-            findings += diagnosticFindings(field)
-            findings += eightBitFindings(field, allowsUTF8: allowsUTF8)
-            findings += EncodedWordSplitCheck.findings(in: field)
+            // An unstructured field of plain ASCII without "=?" has nothing to report: only its
+            // encoded words and raw 8-bit text could be wrong, and it has neither.
+            let scan = Self.scanValue(field)
+            if scan.hasEightBit || scan.hasEncodedWord || structuredFields.contains(name) {
+                findings += diagnosticFindings(field)
+            }
+            if scan.hasEightBit { findings += eightBitFindings(field, allowsUTF8: allowsUTF8) }
+            if scan.hasEncodedWord { findings += EncodedWordSplitCheck.findings(in: field) }
         }
         return findings
     }
@@ -73,6 +86,23 @@ extension Linter {
             findings.append(finding)
         }
         return findings
+    }
+
+    /// Whether a field holds raw 8-bit bytes, and whether its value holds `=?` (a possible encoded
+    /// word), found eight bytes at a time.
+    static func scanValue(_ field: HeaderField) -> (hasEightBit: Bool, hasEncodedWord: Bool) {
+        let hasEightBit = firstEightBitByte(field.rawBytes) != nil
+        var hasEncodedWord = false
+        let value = field.rawValue
+        var index = value.startIndex
+        while index + 1 < value.endIndex {
+            if value[index] == ASCII.equals, value[index + 1] == ASCII.question {
+                hasEncodedWord = true
+                break
+            }
+            index += 1
+        }
+        return (hasEightBit, hasEncodedWord)
     }
 
     /// The message offset of the first white space in a date field's value that is not a single

@@ -8,16 +8,27 @@ extension Linter {
     func partFindings(_ part: MIMEPart, ancestorBoundaries: [[UInt8]], isGlobal: Bool) -> [Finding] {
         var findings = fieldFindings(part.headers, at: part.headerOffset, allowsUTF8: isGlobal)
         let encoding = part.transferEncoding
+        let contentType = part.contentType
         switch part.content {
         case .leaf:
+            let isIdentity = encoding == nil || encoding == .sevenBit || encoding == .eightBit || encoding == .binary
+            let eightBitOffset = isIdentity ? Self.firstEightBitByte(part.rawBody) : nil
             let diagnostics: [Diagnostic]
-            if part.contentType.isText {
-                diagnostics = part.text(fallbackCharset: options.headerFallbackCharset)?.diagnostics ?? []
+            if contentType.isText {
+                // ASCII text in an identity encoding is valid in every ASCII-based charset: only
+                // an unknown or ASCII-incompatible charset label needs the full decoding.
+                if isIdentity, eightBitOffset == nil, Self.isASCIICompatible(contentType.effectiveCharset) {
+                    diagnostics = []
+                } else {
+                    diagnostics = part.text(fallbackCharset: options.headerFallbackCharset)?.diagnostics ?? []
+                }
+            } else if isIdentity {
+                diagnostics = []
             } else {
                 diagnostics = part.decodeBody { _ in }
             }
             findings += diagnostics.compactMap(Self.finding)
-            if encoding == nil || encoding == .sevenBit, let eightBit = Self.firstEightBitByte(part.rawBody) {
+            if encoding == nil || encoding == .sevenBit, let eightBit = eightBitOffset {
                 let declared = encoding == nil ? "no Content-Transfer-Encoding (7bit)" : "Content-Transfer-Encoding 7bit"
                 findings.append(Finding(.transferEncodingMismatch, at: eightBit,
                                         "8-bit byte in a body with \(declared); declare 8bit or encode the body"))
@@ -41,7 +52,7 @@ extension Linter {
             findings += nested.diagnostics.compactMap(Self.finding)
             findings += messageFieldFindings(nested.headers, at: nested.root.headerOffset)
             findings += partFindings(nested.root, ancestorBoundaries: ancestorBoundaries,
-                                     isGlobal: isGlobal || part.contentType.subtype.lowercased() == "global")
+                                     isGlobal: isGlobal || contentType.subtype.lowercased() == "global")
         }
         return findings
     }
@@ -64,6 +75,20 @@ extension Linter {
             return nil
         }
     }
+
+    /// Charsets in which every ASCII byte stands for itself (absent means US-ASCII, RFC 2045
+    /// section 5.2).
+    static func isASCIICompatible(_ label: String?) -> Bool {
+        guard let label = label?.lowercased() else { return true }
+        return asciiCompatibleCharsets.contains(label)
+    }
+
+    static let asciiCompatibleCharsets: Set<String> = [
+        "us-ascii", "ascii", "utf-8", "utf8", "iso-8859-1", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5",
+        "iso-8859-6", "iso-8859-7", "iso-8859-8", "iso-8859-9", "iso-8859-10", "iso-8859-13", "iso-8859-14",
+        "iso-8859-15", "iso-8859-16", "windows-1250", "windows-1251", "windows-1252", "windows-1253",
+        "windows-1254", "windows-1255", "windows-1256", "windows-1257", "windows-1258", "koi8-r", "koi8-u",
+    ]
 
     static func isPrefix(_ prefix: [UInt8], of bytes: [UInt8]) -> Bool {
         prefix.count <= bytes.count && bytes.starts(with: prefix)
