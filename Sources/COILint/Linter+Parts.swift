@@ -19,6 +19,9 @@ extension Linter {
                 // an unknown or ASCII-incompatible charset label needs the full decoding.
                 if isIdentity, eightBitOffset == nil, Self.isASCIICompatible(contentType.effectiveCharset) {
                     diagnostics = []
+                } else if let checked = Self.textDiagnosticsWithoutDecoding(part, charset: contentType.effectiveCharset,
+                                                                            isIdentity: isIdentity) {
+                    diagnostics = checked
                 } else {
                     diagnostics = part.text(fallbackCharset: options.headerFallbackCharset)?.diagnostics ?? []
                 }
@@ -74,6 +77,22 @@ extension Linter {
             }
             return nil
         }
+    }
+
+    /// The diagnostics of a UTF-8 or ISO-8859-1 text body found without converting it to a
+    /// string: the transfer decoding's, when the bytes are valid in the charset (ISO-8859-1 maps
+    /// every byte). `nil` when the body needs the library's full decoding to report exactly.
+    static func textDiagnosticsWithoutDecoding(_ part: MIMEPart, charset: String?, isIdentity: Bool) -> [Diagnostic]? {
+        let label = charset?.lowercased()
+        let isUTF8 = label == "utf-8" || label == "utf8"
+        guard isUTF8 || label == "iso-8859-1" || label == "latin1" else { return nil }
+        guard isUTF8 else { return isIdentity ? [] : part.decodeBody { _ in } }
+        if isIdentity {
+            return UTF8Validation.firstInvalidByte(in: part.rawBody) == nil ? [] : nil
+        }
+        var bytes: [UInt8] = []
+        let transfer = part.decodeBody { bytes.append(contentsOf: $0) }
+        return UTF8Validation.firstInvalidByte(in: bytes[...]) == nil ? transfer : nil
     }
 
     /// Charsets in which every ASCII byte stands for itself (absent means US-ASCII, RFC 2045
