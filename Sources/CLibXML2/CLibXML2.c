@@ -94,7 +94,8 @@ static node_record *append_node(parse_state *state, int32_t kind) {
     node->parent = state->depth > 0 ? state->stack[state->depth - 1] : -1;
     xmlParserInputPtr input = state->context->input;
     if (input != NULL && input->cur != NULL && input->base != NULL && input->cur >= input->base) {
-        node->source_offset = (size_t)(input->cur - input->base);
+        // `consumed` counts the bytes libxml2 has already discarded from the buffer's front.
+        node->source_offset = (size_t)input->consumed + (size_t)(input->cur - input->base);
     }
     return node;
 }
@@ -148,12 +149,13 @@ static int is_name_byte(xmlChar c) {
 }
 
 // Tells an element's own end tag from an end that HTML's rules implied, by looking at the bytes
-// the parser has just consumed: `</name>` for an end tag, `<name` for a start tag that closed the
-// element (libxml2 closes elements right after reading the new tag's name).
+// around the parser's position: just past `</name>` for an end tag; at `<x` (libxml2 peeks at
+// the next start tag's name and closes elements before reading it) or just past `<x` for a start
+// tag that closed the element.
 static int32_t end_kind(htmlParserCtxtPtr context, const xmlChar *name) {
     xmlParserInputPtr input = context->input;
     if (input == NULL || input->cur == NULL || input->base == NULL) return CLIBXML2_END_IMPLIED;
-    const xmlChar *base = input->base, *cursor = input->cur;
+    const xmlChar *base = input->base, *cursor = input->cur, *end = input->end;
     size_t name_length = strlen((const char *)name);
     if (cursor > base && cursor[-1] == '>') {
         const xmlChar *p = cursor - 1;
@@ -163,6 +165,10 @@ static int32_t end_kind(htmlParserCtxtPtr context, const xmlChar *name) {
             return CLIBXML2_END_TAG;
         }
         return CLIBXML2_END_IMPLIED;
+    }
+    if (end != NULL && end - cursor >= 2 && cursor[0] == '<' &&
+        ((cursor[1] >= 'a' && cursor[1] <= 'z') || (cursor[1] >= 'A' && cursor[1] <= 'Z'))) {
+        return CLIBXML2_END_IMPLIED_BY_START_TAG;
     }
     const xmlChar *p = cursor;
     while (p > base && is_name_byte(p[-1])) p--;
@@ -218,6 +224,39 @@ static void initialize(void) {
     xmlSetExternalEntityLoader(refuse_entity);
 }
 
+static int is_blank(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// An upper bound on the attributes of the largest start tag, in one pass: inside a tag (`<` and a
+// letter up to an unquoted `>`), every token that starts after a blank or right after a quoted
+// value counts, which over-approximates what libxml2's start-tag parser reads as attributes.
+static int too_many_attributes(const uint8_t *bytes, size_t length, size_t maximum) {
+    size_t i = 0;
+    while (i < length) {
+        if (bytes[i] != '<' || i + 1 >= length ||
+            !((bytes[i + 1] >= 'a' && bytes[i + 1] <= 'z') || (bytes[i + 1] >= 'A' && bytes[i + 1] <= 'Z'))) {
+            i++;
+            continue;
+        }
+        size_t count = 0;
+        int token_may_start = 0;
+        for (i += 2; i < length && bytes[i] != '>'; i++) {
+            uint8_t c = bytes[i];
+            if (c == '"' || c == '\'') {
+                const uint8_t *close = memchr(bytes + i + 1, c, length - i - 1);
+                if (close == NULL) return 0;
+                i = (size_t)(close - bytes);
+                token_may_start = 1;
+            } else if (is_blank(c)) {
+                token_may_start = 1;
+            } else if (token_may_start) {
+                token_may_start = 0;
+                if (++count > maximum) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 void clibxml2_document_free(clibxml2_document *document) {
     if (document == NULL) return;
     free(document->nodes);
@@ -231,6 +270,7 @@ int32_t clibxml2_parse(const uint8_t *bytes, size_t length, const clibxml2_limit
     *out = NULL;
     *stopped_at = 0;
     if (length > limits->max_input_bytes || length > (size_t)INT32_MAX) return CLIBXML2_INPUT_TOO_LARGE;
+    if (too_many_attributes(bytes, length, limits->max_attributes)) return CLIBXML2_TOO_MANY_ATTRIBUTES;
     pthread_once(&initialized, initialize);
 
     parse_state state;

@@ -53,10 +53,16 @@ public struct COIDetection: Sendable, Hashable {
 
     /// Detects from a header block alone, for servers and streamed input.
     public init(fields: HeaderFields) {
+        self.init(fields: fields, chatID: COIDetection.messageID(in: fields),
+                  firstReference: COIDetection.firstReference(in: fields))
+    }
+
+    /// Detection from fields whose chat message-id and first reference were already read.
+    init(fields: HeaderFields, chatID: COIMessageID?, firstReference: COIMessageID?) {
         var rules: [Rule] = []
         if fields.first(named: "Chat-Version") != nil { rules.append(.chatVersion) }
-        if COIDetection.messageID(in: fields) != nil { rules.append(.messageID) }
-        if COIDetection.firstReference(in: fields) != nil { rules.append(.references) }
+        if chatID != nil { rules.append(.messageID) }
+        if firstReference != nil { rules.append(.references) }
         if let field = fields.first(named: "Chat-Group-ID"), GroupID(field.unfoldedValue) != nil {
             rules.append(.chatGroupID)
         }

@@ -47,4 +47,15 @@ enum COIBytes {
         }
         return true
     }
+
+    /// The offset of the first occurrence of the ASCII `needle` in `bytes`, ignoring case; for
+    /// short header values only.
+    static func firstIndex(of needle: String, in bytes: [UInt8]) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        for start in 0...(bytes.count - pattern.count) where hasPrefix(bytes[start...], needle) {
+            return start
+        }
+        return nil
+    }
 }

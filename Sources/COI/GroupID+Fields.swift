@@ -8,11 +8,18 @@ extension GroupID {
     /// 3. the first `References` id, which is how a reply from an ordinary mail client, whose
     ///    own Message-ID carries no group, is placed in its group.
     public init?(fields: HeaderFields) {
-        if let group = COIDetection.messageID(in: fields)?.groupID {
+        self.init(fields: fields, chatID: COIDetection.messageID(in: fields),
+                  firstReference: { COIDetection.firstReference(in: fields) })
+    }
+
+    /// The group from fields whose chat message-id was already read; the first reference is
+    /// read only when needed.
+    init?(fields: HeaderFields, chatID: COIMessageID?, firstReference: () -> COIMessageID?) {
+        if let group = chatID?.groupID {
             self = group
         } else if let field = fields.first(named: "Chat-Group-ID"), let group = GroupID(field.unfoldedValue) {
             self = group
-        } else if let group = COIDetection.firstReference(in: fields)?.groupID {
+        } else if let group = firstReference()?.groupID {
             self = group
         } else {
             return nil

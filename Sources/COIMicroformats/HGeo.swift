@@ -30,13 +30,17 @@ public struct HGeo: Sendable, Hashable {
     /// The top-level locations in `document` (also those nested in other items as properties
     /// such as `p-geo`, which h-card uses).
     public static func locations(in document: HTMLDocument) -> [HGeo] {
+        locations(in: document.microformats)
+    }
+
+    static func locations(in items: [MicroformatItem]) -> [HGeo] {
         var result: [HGeo] = []
         func visit(_ item: MicroformatItem) {
             if item.types.contains(type), let geo = HGeo(item) { result.append(geo) }
             for property in item.properties { if case .item(let nested) = property.value { visit(nested) } }
             item.children.forEach(visit)
         }
-        document.microformats.forEach(visit)
+        items.forEach(visit)
         return result
     }
 

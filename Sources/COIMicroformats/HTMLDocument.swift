@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import MIMECodecs
 
 /// An HTML document parsed with libxml2's HTML parser, read as a tree of elements and text.
 ///
@@ -21,7 +22,8 @@ public struct HTMLDocument: Sendable {
             max_input_bytes: limits.maximumInputBytes,
             max_elements: limits.maximumElements,
             max_depth: limits.maximumDepth,
-            max_stored_bytes: limits.maximumStoredBytes
+            max_stored_bytes: limits.maximumStoredBytes,
+            max_attributes: limits.maximumAttributesPerElement
         )
         var document: OpaquePointer?
         var stoppedAt = 0
@@ -50,6 +52,12 @@ public struct HTMLDocument: Sendable {
         storage.nodes.indices.compactMap { storage.nodes[$0].isElement ? HTMLElement(storage: storage, index: $0) : nil }
     }
 
+    /// A complete UTF-8 HTML document around a fragment from the renderers (such as
+    /// ``HCard/html``), for a `text/html` part; `fragment` is inserted as is.
+    public static func rendering(body fragment: String) -> String {
+        "<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"></head>\n<body>\n\(fragment)</body>\n</html>\n"
+    }
+
     /// The text of the whole document, script and style bodies excluded.
     public var textContent: String {
         var result = ""
@@ -65,27 +73,35 @@ extension HTMLDocument {
         public var maximumInputBytes: Int
         /// The most elements a document may hold.
         public var maximumElements: Int
-        /// The deepest element nesting accepted.
+        /// The deepest element nesting accepted. The microformat parser recurses once per level,
+        /// so keep this in the thousands at most.
         public var maximumDepth: Int
         /// The most bytes of names, attribute values and text kept; bounds what entity
         /// references can expand to.
         public var maximumStoredBytes: Int
+        /// The most attributes one start tag may carry (an over-approximating count, taken before
+        /// parsing: libxml2's duplicate check takes time quadratic in this number).
+        public var maximumAttributesPerElement: Int
 
         /// Creates limits.
-        public init(maximumInputBytes: Int, maximumElements: Int, maximumDepth: Int, maximumStoredBytes: Int) {
+        public init(maximumInputBytes: Int, maximumElements: Int, maximumDepth: Int, maximumStoredBytes: Int,
+                    maximumAttributesPerElement: Int = 128) {
             self.maximumInputBytes = maximumInputBytes
             self.maximumElements = maximumElements
             self.maximumDepth = maximumDepth
             self.maximumStoredBytes = maximumStoredBytes
+            self.maximumAttributesPerElement = maximumAttributesPerElement
         }
 
-        /// 16 MiB of input (mail HTML carries inline images), 200,000 elements, depth 256 and
-        /// 32 MiB of stored content.
+        /// 16 MiB of input (mail HTML carries inline images), 200,000 elements, depth 256,
+        /// 32 MiB of stored content and 128 attributes per tag (the worst case, a 16 MiB input of
+        /// tags with 128 attributes each, costs libxml2 about a second).
         public static let `default` = Limits(
             maximumInputBytes: 16 << 20,
             maximumElements: 200_000,
             maximumDepth: 256,
-            maximumStoredBytes: 32 << 20
+            maximumStoredBytes: 32 << 20,
+            maximumAttributesPerElement: 128
         )
     }
 
@@ -112,6 +128,8 @@ extension HTMLDocument {
             public static let tooDeep = Code(rawValue: "html-too-deep")
             /// Text and attributes exceed ``Limits/maximumStoredBytes``.
             public static let tooMuchContent = Code(rawValue: "html-too-much-content")
+            /// A start tag carries more than ``Limits/maximumAttributesPerElement`` attributes.
+            public static let tooManyAttributes = Code(rawValue: "html-too-many-attributes")
             /// Memory ran out.
             public static let outOfMemory = Code(rawValue: "html-out-of-memory")
             /// libxml2 could not set up a parse.
@@ -130,6 +148,9 @@ extension HTMLDocument {
                 (code, actual, maximum) = (.tooDeep, limits.maximumDepth + 1, limits.maximumDepth)
             case Int32(CLIBXML2_TOO_MUCH_CONTENT):
                 (code, actual, maximum) = (.tooMuchContent, limits.maximumStoredBytes + 1, limits.maximumStoredBytes)
+            case Int32(CLIBXML2_TOO_MANY_ATTRIBUTES):
+                let limit = limits.maximumAttributesPerElement
+                (code, actual, maximum) = (.tooManyAttributes, limit + 1, limit)
             case Int32(CLIBXML2_OUT_OF_MEMORY):
                 (code, actual, maximum) = (.outOfMemory, 0, 0)
             default:
@@ -213,6 +234,6 @@ extension String {
     /// mapping would treat look-alike names as equal.
     func lowercasedASCII() -> String {
         guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return String(decoding: utf8.map(ASCII.lowercased), as: UTF8.self)
     }
 }

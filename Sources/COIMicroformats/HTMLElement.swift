@@ -20,8 +20,7 @@ public struct HTMLElement: Sendable, Hashable {
     /// The class names of the `class` attribute, split on ASCII whitespace.
     public var classes: [String] {
         guard let value = attribute("class") else { return [] }
-        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
-            .map(String.init)
+        return value.unicodeScalars.split(whereSeparator: MicroformatParser.isHTMLSpace).map(String.init)
     }
 
     /// Whether the class list holds `name` (class names are case-sensitive).

@@ -38,9 +38,4 @@ struct HTMLWriter {
         }
         line()
     }
-
-    /// Wraps a fragment into a complete UTF-8 HTML document for a `text/html` part.
-    static func document(body: String) -> String {
-        "<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"></head>\n<body>\n\(body)</body>\n</html>\n"
-    }
 }

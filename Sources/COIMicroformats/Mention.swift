@@ -50,7 +50,7 @@ public struct Mention: Sendable, Hashable {
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" || scalar == "\u{A0}"
+        MicroformatParser.isHTMLSpace(scalar) || scalar == "\u{A0}"
     }
 }
 
@@ -87,7 +87,7 @@ extension Mention {
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x5F || byte >= 0x80
+        ASCII.isDigit(byte) || ASCII.isAlpha(byte) || byte == 0x2E || byte == 0x5F || byte >= 0x80
     }
 
     /// The mention starting at the `@` at `start`, and where it ends.
@@ -105,10 +105,12 @@ extension Mention {
                 index += 1
             }
             guard index > nameStart else { return nil }
-            name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-            if name == "all", index == bytes.count || bytes[index] != UInt8(ascii: ":") {
-                return (.all, index)
+            let allEnd = nameStart + 3
+            if bytes[nameStart...].starts(with: "all".utf8),
+               allEnd == bytes.count || (!isWordByte(bytes[allEnd]) && bytes[allEnd] != UInt8(ascii: ":")) {
+                return (.all, allEnd)
             }
+            name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
         index += 1
@@ -203,7 +205,7 @@ extension Mention {
         var index = 0
         while index < encoded.count {
             if encoded[index] == UInt8(ascii: "%"), index + 2 < encoded.count,
-               let high = hexValue(encoded[index + 1]), let low = hexValue(encoded[index + 2]) {
+               let high = ASCII.hexValue(encoded[index + 1]), let low = ASCII.hexValue(encoded[index + 2]) {
                 bytes.append(high << 4 | low)
                 index += 3
             } else {
@@ -212,15 +214,6 @@ extension Mention {
             }
         }
         return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x41...0x46: byte - 0x41 + 10
-        case 0x61...0x66: byte - 0x61 + 10
-        default: nil
-        }
     }
 
     /// `address` for a `mailto:` URL: `%`, `?`, `#`, spaces, controls, quotes, angle brackets

@@ -3,7 +3,7 @@
 ///
 /// One repair goes beyond the algorithm: the COI spec's examples nest `<p>` elements
 /// (`<p class="h-card"><p class="p-hash">...</p>...</p>`), which HTML's rules split into
-/// siblings. An item element whose end was implied by such a start tag therefore also takes the
+/// siblings. An item `p` element whose end was implied by such a start tag therefore also takes the
 /// siblings that follow it, up to the next item of the same type, as the author meant.
 enum MicroformatParser {
     /// The top-level items of `document` in document order.
@@ -32,7 +32,9 @@ enum MicroformatParser {
             let properties = classes.compactMap(MicroformatProperty.parse(className:))
             if !types.isEmpty {
                 var scope = element.childElements
-                if element.endWasImpliedByStartTag {
+                // Only `p`: that is the spec's defect, and other implied ends (`li`, `option`) are
+                // ordinary HTML whose following siblings belong elsewhere.
+                if element.name == "p", element.endWasImpliedByStartTag {
                     while position < elements.count, !elements[position].classes.contains(where: types.contains) {
                         scope.append(elements[position])
                         position += 1
@@ -93,12 +95,16 @@ enum MicroformatParser {
         return trimmed(element.textContent)
     }
 
+    /// ASCII whitespace as HTML defines it: space, tab, line feed, form feed, carriage return.
+    static func isHTMLSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
+    }
+
     /// Removes leading and trailing HTML whitespace.
     static func trimmed(_ text: String) -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !isHTMLSpace($0) }),
+              let last = scalars.lastIndex(where: { !isHTMLSpace($0) }) else { return "" }
         return String(scalars[first...last])
     }
 

@@ -28,7 +28,7 @@ public struct Microformats: Sendable, Hashable {
         self.items = items
         cards = items.filter { $0.types.contains(HCard.type) }.map(HCard.init)
         groups = items.filter { $0.types.contains(HGroup.type) }.map(HGroup.init)
-        locations = HGeo.locations(in: document)
+        locations = HGeo.locations(in: items)
         polls = items.compactMap(Poll.init)
         votes = items.compactMap(PollVote.init)
         closes = items.compactMap(PollClose.init)

@@ -7,7 +7,7 @@
 /// <p class="p-description">Which one shall we watch?</p>
 /// <ol>
 /// <li class="p-poll-option">E.T.</li>
-/// <li class="dt-poll-option">2019-12-31</li>
+/// <li><time class="dt-poll-option" datetime="2019-12-31">2019-12-31</time></li>
 /// <li><a class="u-poll-option" href="cid:trailer@example.com">cid:trailer@example.com</a></li>
 /// </ol>
 /// <data class="p-poll-selection" value="single">Choose one option.</data>

@@ -63,14 +63,11 @@ public struct PollClose: Sendable, Hashable {
         if !results.isEmpty {
             writer.output += "<ol>\n"
             for result in results {
-                writer.open("li", class: nil)
-                writer.element("data", class: "p-poll-choice", attributes: [("value", String(result.choice))],
-                               text: PollVote.label(result.choice, in: poll))
-                writer.text(": ")
-                writer.element("data", class: "p-poll-count", attributes: [("value", String(result.votes))],
-                               text: result.votes == 1 ? "1 vote" : "\(result.votes) votes")
-                writer.close("li")
-                writer.line()
+                PollVote.writeChoice(result.choice, of: poll, into: &writer) { writer in
+                    writer.text(": ")
+                    writer.element("data", class: "p-poll-count", attributes: [("value", String(result.votes))],
+                                   text: result.votes == 1 ? "1 vote" : "\(result.votes) votes")
+                }
             }
             writer.output += "</ol>\n"
         }

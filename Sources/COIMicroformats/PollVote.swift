@@ -51,11 +51,7 @@ public struct PollVote: Sendable, Hashable {
         } else {
             writer.output += "<p>My vote:</p>\n<ol>\n"
             for choice in choices {
-                writer.open("li", class: nil)
-                writer.element("data", class: "p-poll-choice", attributes: [("value", String(choice))],
-                               text: PollVote.label(choice, in: poll))
-                writer.close("li")
-                writer.line()
+                PollVote.writeChoice(choice, of: poll, into: &writer) { _ in }
             }
             writer.output += "</ol>\n"
         }
@@ -64,8 +60,14 @@ public struct PollVote: Sendable, Hashable {
         return writer.output
     }
 
-    static func label(_ choice: Int, in poll: Poll?) -> String {
-        if let poll, choice <= poll.options.count { return poll.options[choice - 1].value }
-        return "Option \(choice)"
+    /// One list item naming a chosen option, by position for software and by value for people;
+    /// `extra` appends to the item (a close's count).
+    static func writeChoice(_ choice: Int, of poll: Poll?, into writer: inout HTMLWriter, extra: (inout HTMLWriter) -> Void) {
+        let label = if let poll, choice >= 1, choice <= poll.options.count { poll.options[choice - 1].value } else { "Option \(choice)" }
+        writer.open("li", class: nil)
+        writer.element("data", class: "p-poll-choice", attributes: [("value", String(choice))], text: label)
+        extra(&writer)
+        writer.close("li")
+        writer.line()
     }
 }

@@ -23,6 +23,9 @@ typedef struct clibxml2_limits {
     size_t max_depth;
     /// Bytes of names, attribute values and text kept in total.
     size_t max_stored_bytes;
+    /// Attributes in one start tag. Checked by a linear pre-scan before libxml2 runs, because
+    /// libxml2 compares each attribute with all earlier ones of its tag (quadratic time).
+    size_t max_attributes;
 } clibxml2_limits;
 
 enum {
@@ -33,6 +36,7 @@ enum {
     CLIBXML2_TOO_MUCH_CONTENT = 4,
     CLIBXML2_OUT_OF_MEMORY = 5,
     CLIBXML2_PARSER_FAILED = 6,
+    CLIBXML2_TOO_MANY_ATTRIBUTES = 7,
 };
 
 enum {
