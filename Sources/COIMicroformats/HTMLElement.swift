@@ -71,7 +71,7 @@ public struct HTMLElement: Sendable, Hashable {
         return result
     }
 
-    /// The byte offset in the input just past the element's start tag, for diagnostics.
+    /// The byte offset of the end of the element's start tag in the input (its `>`), for diagnostics.
     public var sourceOffset: Int { node.offset }
 
     /// Whether HTML's rules ended the element at a later start tag that the source nested inside

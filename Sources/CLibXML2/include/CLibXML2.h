@@ -67,7 +67,7 @@ size_t clibxml2_node_count(const clibxml2_document *document);
 int32_t clibxml2_node_kind(const clibxml2_document *document, size_t node);
 /// The parent's index, or -1 for a top-level node.
 int64_t clibxml2_node_parent(const clibxml2_document *document, size_t node);
-/// Where the parser was in the input when it reported the node: just past an element's start
+/// Where the parser was in the input when it reported the node: at the end of an element's start
 /// tag, or past a text node's end. Byte offsets into the input, for diagnostics.
 size_t clibxml2_node_offset(const clibxml2_document *document, size_t node);
 /// `CLIBXML2_END_*` for an element.
