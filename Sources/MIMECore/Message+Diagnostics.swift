@@ -4,15 +4,22 @@ extension HeaderField {
     /// and its encoded words or raw 8-bit text (RFC 2047, RFC 6532). Offsets are message offsets
     /// for a parsed field.
     public func diagnostics(options: ParserOptions = ParserOptions()) -> [Diagnostic] {
-        var found = decodedValue(options: options).diagnostics
         let value = rawValue
-        switch lowercasedName {
+        let name = lowercasedName
+        switch name {
         case "from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender", "resent-to",
             "resent-cc", "resent-bcc", "disposition-notification-to":
             // Display names are decoded as phrases by the address parser, which reports their
-            // encoded words and 8-bit text itself; the unstructured reading would differ.
-            found = []
+            // encoded words and 8-bit text itself; the unstructured reading would differ (and is
+            // not computed, since it would be thrown away).
+            var found: [Diagnostic] = []
             _ = Address.parseList(value, diagnostics: &found)
+            return found
+        default:
+            break
+        }
+        var found = decodedValue(options: options).diagnostics
+        switch name {
         case "date", "resent-date":
             _ = MessageDate.parse(value, diagnostics: &found)
         case "message-id", "resent-message-id", "content-id":
