@@ -316,6 +316,13 @@ extension MIMEParameters {
         _ name: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]
     ) -> (attribute: [UInt8], section: Int?, extended: Bool) {
         let lowered = name.map(ASCII.lowercased)
+        // The scanner takes 8-bit bytes into tokens leniently; in a name they are never valid
+        // (RFC 2045 section 5.1, RFC 6532 allows UTF-8 only in values), and the name cannot be
+        // written back as it was read.
+        if lowered.contains(where: { $0 >= 0x80 }) {
+            diagnostics.append(Diagnostic(.parameter8Bit, .warning, at: name.startIndex..<name.endIndex,
+                                          "8-bit bytes in the parameter name '\(ASCII.string(name))'"))
+        }
         guard let star = lowered.firstIndex(of: UInt8(ascii: "*")), star > 0 else { return (lowered, nil, false) }
         let attribute = Array(lowered[..<star])
         var rest = lowered[(star + 1)...]
@@ -594,7 +601,8 @@ extension Diagnostic.Code {
     public static let parameterUnquotedSpecials = Diagnostic.Code("parameter-unquoted-specials")
     /// Text after a quoted value, before the next `;`.
     public static let parameterTrailingText = Diagnostic.Code("parameter-trailing-text")
-    /// Raw 8-bit bytes in a value (RFC 2045 allows only US-ASCII; RFC 6532 allows UTF-8).
+    /// Raw 8-bit bytes in a value (RFC 2045 allows only US-ASCII; RFC 6532 allows UTF-8), or in
+    /// a name (never allowed).
     public static let parameter8Bit = Diagnostic.Code("parameter-8bit")
     /// More parameters or RFC 2231 sections than the configured limit.
     public static let parameterLimit = Diagnostic.Code("parameter-limit")

@@ -53,7 +53,8 @@ extension FuzzTarget {
             let rendered = type.renderedTokens().joined(separator: " ")
             var again: [Diagnostic] = []
             let reparsed = ContentType.parse(Array(rendered.utf8)[...], diagnostics: &again)
-            require(reparsed == type, "content type \(type) renders as \(rendered), which parses as \(reparsed)")
+            require(reparsed == type, "content type \(type.parameters.map(\.name.debugDescription)) renders as "
+                + "\(rendered.debugDescription), which parses as \(reparsed.parameters.map(\.name.debugDescription)) \(again)")
         }
         diagnostics = []
         _ = ContentDisposition.parse(value, diagnostics: &diagnostics)

@@ -8,16 +8,18 @@ extension FuzzTarget {
         var random = FuzzRandom(seededBy: input)
         let options = Bool.random(using: &random) ? ParserOptions() : MessageInvariants.tightOptions(using: &random)
         let message = Message.parse(input, options: options)
-        let expected = MessageOutline(message: message, decoding: false)
+        let expected = MessageOutline(message: message, options: options, decoding: false)
         // Chunk sizes from tiny (delimiters and CRLFs split everywhere) to large.
         let maximumChunk = 1 << Int.random(in: 0...12, using: &random)
         let splits = random.splits(of: input.count, maximumChunk: maximumChunk)
         let streamed = MessageOutline(streaming: input, splits: splits, options: options, decoding: false)
-        require(streamed == expected, "streaming (chunks up to \(maximumChunk)) and one-shot parses differ")
+        require(streamed == expected,
+            "streaming (chunks up to \(maximumChunk), \(options)) and one-shot parses differ: \(expected.firstDifference(from: streamed))")
 
         let decodedSplits = random.splits(of: input.count, maximumChunk: 1 << Int.random(in: 0...12, using: &random))
         let decoded = MessageOutline(streaming: input, splits: decodedSplits, options: options, decoding: true)
-        let expectedDecoded = MessageOutline(message: message, decoding: true)
-        require(decoded.parts == expectedDecoded.parts, "streamed decoded bodies differ from decodedBody()")
+        let expectedDecoded = MessageOutline(message: message, options: options, decoding: true)
+        require(decoded.parts == expectedDecoded.parts,
+            "streamed decoded bodies differ from decodedBody(): \(expectedDecoded.firstDifference(from: decoded))")
     }
 }

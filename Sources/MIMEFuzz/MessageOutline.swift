@@ -24,13 +24,17 @@ struct MessageOutline: Equatable {
     var diagnostics: [[Diagnostic]] = [[]]
 
     /// The outline of a one-shot parse; `decoding` adds each leaf's decoded body.
-    init(message: Message, decoding: Bool) {
+    ///
+    /// Fields are cut to `options.maximumHeaderLineLength` octets, as the streaming parser keeps
+    /// them (it cannot buffer an unbounded line); the one-shot tree keeps them whole.
+    init(message: Message, options: ParserOptions, decoding: Bool) {
         var nested: [Message] = []
         var stack: [(MIMEPart, Int)] = [(message.root, 0)]
         while let (part, depth) = stack.popLast() {
             var outline = Part(depth: depth, kind: .leaf,
                 offsets: [part.headerOffset, part.headerEndOffset, part.bodyOffset, part.endOffset],
-                fields: part.headers.map { Array($0.rawBytes) }, fieldOffsets: part.headers.map(\.offset),
+                fields: part.headers.map { Array($0.rawBytes.prefix(options.maximumHeaderLineLength)) },
+                fieldOffsets: part.headers.map(\.offset),
                 lineEnding: part.headers.lineEnding, layout: nil, content: [], decoded: [])
             switch part.content {
             case .leaf:
@@ -103,4 +107,30 @@ struct MessageOutline: Equatable {
     }
 
     private init() {}
+
+    /// Where `other` first differs from this outline, for the failure message.
+    func firstDifference(from other: MessageOutline) -> String {
+        for (index, (mine, theirs)) in zip(parts, other.parts).enumerated() where mine != theirs {
+            var detail = ""
+            if mine.lineEnding != theirs.lineEnding { detail += " line endings \(mine.lineEnding) vs \(theirs.lineEnding)" }
+            if mine.content != theirs.content { detail += " content differs" }
+            if mine.decoded != theirs.decoded { detail += " decoded content differs" }
+            for (field, (a, b)) in zip(mine.fields, theirs.fields).enumerated() where a != b {
+                detail += " field \(field): \(String(decoding: a, as: UTF8.self).debugDescription) vs \(String(decoding: b, as: UTF8.self).debugDescription)"
+                break
+            }
+            return "part \(index):\(detail) \(mine.summary) vs \(theirs.summary)"
+        }
+        if parts.count != other.parts.count { return "\(parts.count) parts vs \(other.parts.count)" }
+        let codes = diagnostics.map { $0.map { "\($0.code)@\($0.range)" } }
+        let otherCodes = other.diagnostics.map { $0.map { "\($0.code)@\($0.range)" } }
+        return "diagnostics \(codes) vs \(otherCodes)"
+    }
+}
+
+extension MessageOutline.Part {
+    var summary: String {
+        "depth \(depth) \(kind) offsets \(offsets) \(fields.count) fields at \(fieldOffsets) layout \(String(describing: layout)) "
+            + "content \(content.count) decoded \(decoded.count)"
+    }
 }
