@@ -555,7 +555,13 @@ extension MIMEParameters {
                 diagnostics.append(Diagnostic(.parameterEncodedWord, .warning, at: raw.valueRange,
                                               "RFC 2047 encoded word in a parameter value "
                                                   + "(RFC 2047 section 5 forbids it); decoded"))
-                diagnostics.append(contentsOf: decoded.diagnostics.map { $0.shifted(by: raw.valueOffset) })
+                // The value was unquoted, unfolded or joined from sections, so its offsets map to
+                // the field only approximately: keep them inside the value's range.
+                diagnostics.append(contentsOf: decoded.diagnostics.map { diagnostic in
+                    var shifted = diagnostic.shifted(by: raw.valueOffset)
+                    shifted.range = shifted.range.clamped(to: raw.valueRange)
+                    return shifted
+                })
                 return decoded.text
             }
         }

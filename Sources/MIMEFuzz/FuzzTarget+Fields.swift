@@ -49,7 +49,10 @@ extension FuzzTarget {
         diagnostics = []
         let type = ContentType.parse(value, diagnostics: &diagnostics)
         check(diagnostics, "content-type")
-        if !diagnostics.contains(where: { $0.severity >= .warning }) {
+        // The renderer writes names of RFC 2231 attribute-chars only (no `%`, `'` or `*`, which
+        // RFC 2045 tokens allow), so names outside that set are not expected to round-trip.
+        if !diagnostics.contains(where: { $0.severity >= .warning }),
+            type.parameters.allSatisfy({ $0.name.utf8.allSatisfy(ParameterValue.isAttributeChar) }) {
             let rendered = type.renderedTokens().joined(separator: " ")
             var again: [Diagnostic] = []
             let reparsed = ContentType.parse(Array(rendered.utf8)[...], diagnostics: &again)
