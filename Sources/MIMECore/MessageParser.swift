@@ -141,6 +141,9 @@ struct MessageParser {
                     completed = makePart(frame.header, .message(nested), end: completed.endOffset)
                     continue
                 case .multipart(let boundary, var parts, let preamble, _):
+                    // Drop the frame's reference to the parts first: otherwise every append
+                    // copies the whole array, quadratic in the number of sibling parts.
+                    frame.kind = .message
                     parts.append(completed)
                     let ownIndex = frames.count
                     if let delimiter = terminator, delimiter.frameIndex == ownIndex, !delimiter.isClose {

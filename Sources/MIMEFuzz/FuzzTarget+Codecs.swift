@@ -22,12 +22,16 @@ enum CodecProperties {
     static func base64(_ input: [UInt8], splits: [Int], random: inout FuzzRandom) {
         let whole = Base64.decode(input)
         MessageInvariants.checkDiagnostics(whole.diagnostics, within: input.count, what: "base64")
+        // The one-shot decode reports every problem; the streaming default stops at 100.
         var decoder = Base64Decoder()
+        decoder.diagnosticLimit = Int.max
         var chunked: [UInt8] = []
         FuzzRandom.forEachChunk(of: input, splits: splits) { decoder.decode($0, into: &chunked) }
         decoder.finish(into: &chunked)
         require(chunked == whole.bytes, "base64 decodes differently in chunks")
-        require(decoder.takeDiagnostics() == whole.diagnostics, "base64 reports differently in chunks")
+        let chunkedDiagnostics = decoder.takeDiagnostics()
+        require(chunkedDiagnostics == whole.diagnostics,
+            "base64 reports differently in chunks: " + CodecProperties.difference(chunkedDiagnostics, whole.diagnostics))
 
         let lineLength = Int.random(in: 0...80, using: &random)
         let encoded = Base64.encode(input, lineLength: lineLength, lineEnding: Bool.random(using: &random) ? .crlf : .lf)
@@ -40,11 +44,15 @@ enum CodecProperties {
         let whole = QuotedPrintable.decode(input)
         MessageInvariants.checkDiagnostics(whole.diagnostics, within: input.count, what: "quoted-printable")
         var decoder = QuotedPrintableDecoder()
+        decoder.diagnosticLimit = Int.max
         var chunked: [UInt8] = []
         FuzzRandom.forEachChunk(of: input, splits: splits) { decoder.decode($0, into: &chunked) }
         decoder.finish(into: &chunked)
         require(chunked == whole.bytes, "quoted-printable decodes differently in chunks")
-        require(decoder.takeDiagnostics() == whole.diagnostics, "quoted-printable reports differently in chunks")
+        let chunkedDiagnostics = decoder.takeDiagnostics()
+        require(chunkedDiagnostics == whole.diagnostics,
+            "quoted-printable reports differently in chunks: "
+                + CodecProperties.difference(chunkedDiagnostics, whole.diagnostics))
 
         let lineLength = Int.random(in: 4...76, using: &random)
         let binary = QuotedPrintable.EncodingOptions(mode: .binary, lineLength: lineLength,
@@ -112,5 +120,13 @@ enum CodecProperties {
             let decoded = FormatFlowed.paragraphs(in: encoded, delSp: delSp)
             require(decoded == paragraphs, "format=flowed (delsp \(delSp)) of \(paragraphs) decodes as \(decoded)")
         }
+    }
+
+    /// The first place two diagnostic lists differ, for failure messages.
+    static func difference(_ chunked: [Diagnostic], _ whole: [Diagnostic]) -> String {
+        let index = zip(chunked, whole).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(chunked.count, whole.count)
+        return "\(chunked.count) vs \(whole.count) diagnostics, first difference at \(index): "
+            + "\(chunked.dropFirst(index).first.map(String.init(describing:)) ?? "none") vs "
+            + "\(whole.dropFirst(index).first.map(String.init(describing:)) ?? "none")"
     }
 }
