@@ -41,9 +41,34 @@ let coreTargets: [Target] = [
 
 /// The COI client layer (issue 5) and the microformats it carries.
 let coiProducts: [Product] = [
+    .library(name: "COIMicroformats", targets: ["COIMicroformats"]),
 ]
 
 let coiTargets: [Target] = [
+    // libxml2's headers (pkg-config libxml-2.0) for CLibXML2's C sources only: the include path
+    // comes from pkg-config, so no unsafeFlags are needed, and no Swift module imports this one.
+    .systemLibrary(
+        name: "CLibXML2Headers",
+        pkgConfig: "libxml-2.0",
+        providers: [.apt(["libxml2-dev"])]
+    ),
+    // libxml2's HTML parser behind a header that names no libxml2 type: Debian builds libxml2
+    // with ICU, whose headers clash with Foundation's private ICU in any Swift module seeing both.
+    .target(
+        name: "CLibXML2",
+        dependencies: ["CLibXML2Headers"],
+        linkerSettings: [.linkedLibrary("xml2")]
+    ),
+    .target(
+        name: "COIMicroformats",
+        dependencies: ["CLibXML2", "MIMECodecs"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "COIMicroformatsTests",
+        dependencies: ["COIMicroformats", "MIMECodecs"],
+        swiftSettings: strictSettings
+    ),
 ]
 
 /// coi-lint: the rules as a library, and the command.
