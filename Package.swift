@@ -41,10 +41,24 @@ let coreTargets: [Target] = [
 
 /// The COI client layer (issue 5) and the microformats it carries.
 let coiProducts: [Product] = [
+    .library(name: "COI", targets: ["COI"]),
     .library(name: "COIMicroformats", targets: ["COIMicroformats"]),
 ]
 
 let coiTargets: [Target] = [
+    .target(
+        name: "COI",
+        dependencies: [
+            "MIMECore", "MIMECodecs", "MIMECharset", "COIMicroformats",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "COITests",
+        dependencies: ["COI", "COIMicroformats", "MIMECore", "MIMECodecs", "MIMECharset"],
+        swiftSettings: strictSettings
+    ),
     // libxml2's headers (pkg-config libxml-2.0) for CLibXML2's C sources only: the include path
     // comes from pkg-config, so no unsafeFlags are needed, and no Swift module imports this one.
     .systemLibrary(
@@ -75,7 +89,7 @@ let coiTargets: [Target] = [
 let lintTargets: [Target] = [
     .target(
         name: "COILint",
-        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"],
+        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "COI", "COIMicroformats"],
         swiftSettings: strictSettings
     ),
     .executableTarget(

@@ -1,3 +1,4 @@
+internal import COI
 public import MIMECore
 
 /// Turns a parsed ``MIMECore/Message`` into a ``MessageReport`` through the library's own
@@ -21,8 +22,9 @@ public struct MessageReader: Sendable {
         report(Message.parse(bytes, options: options), byteCount: bytes.count)
     }
 
-    /// The report of a parsed message that spans `byteCount` bytes.
-    public func report(_ message: Message, byteCount: Int) -> MessageReport {
+    /// The report of a parsed message that spans `byteCount` bytes; `classifies` adds its COI
+    /// classification (top-level messages only).
+    public func report(_ message: Message, byteCount: Int, classifies: Bool = true) -> MessageReport {
         let diagnostics = message.allDiagnostics(includingBodies: true, includingNestedMessages: false, options: options)
         return MessageReport(
             byteCount: byteCount,
@@ -38,7 +40,8 @@ public struct MessageReader: Sendable {
             inReplyTo: message.inReplyTo.map(\.text),
             references: message.references.map(\.text),
             root: partReport(message.root),
-            diagnostics: diagnostics.map(DiagnosticReport.init)
+            diagnostics: diagnostics.map(DiagnosticReport.init),
+            coi: classifies ? COIEvent(classifying: message).summary : nil
         )
     }
 
@@ -58,7 +61,7 @@ public struct MessageReader: Sendable {
         case .multipart(let multipart):
             content = .multipart(multipart.parts.map(partReport))
         case .message(let message):
-            content = .message(report(message, byteCount: part.endOffset - part.bodyOffset))
+            content = .message(report(message, byteCount: part.endOffset - part.bodyOffset, classifies: false))
         }
         return PartReport(
             contentType: contentType.mimeType.lowercased(),

@@ -1,7 +1,9 @@
+public import COI
+
 extension MessageReport {
     /// The report in the documented `inspect --json` shape, members in the documented order.
     public var json: JSONValue {
-        .object([
+        var members: [JSONValue.Member] = [
             .init("bytes", .int(byteCount)),
             .init("headers", .array(headers.map(\.json))),
             .init("subject", .string(subject)),
@@ -14,7 +16,9 @@ extension MessageReport {
             .init("references", .array(references.map(JSONValue.string))),
             .init("root", root.json),
             .init("diagnostics", .array(diagnostics.map(\.json))),
-        ])
+        ]
+        if let coi { members.append(.init("coi", coi.json)) }
+        return .object(members)
     }
 
     /// The pretty-printed JSON text that `coi-lint inspect --json` prints.
@@ -73,5 +77,20 @@ extension PartReport {
             members.append(.init("message", message.json))
         }
         return .object(members)
+    }
+}
+
+extension COIEvent.Summary {
+    /// `{"isChat", "detectedBy", "event", "groupId", "chatContent", "refersTo"}`, the `"coi"`
+    /// member of issue 5, with `null` for absent values.
+    public var json: JSONValue {
+        .object([
+            .init("isChat", .bool(isChat)),
+            .init("detectedBy", .array(detectedBy.map(JSONValue.string))),
+            .init("event", .string(event)),
+            .init("groupId", .string(groupID)),
+            .init("chatContent", .string(chatContent)),
+            .init("refersTo", .string(refersTo)),
+        ])
     }
 }

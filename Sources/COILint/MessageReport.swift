@@ -1,3 +1,5 @@
+public import COI
+
 /// What the parser sees in one message: the model behind `coi-lint inspect`.
 ///
 /// A report is plain data detached from the parser's types, so that the JSON and text renderers
@@ -29,13 +31,16 @@ public struct MessageReport: Sendable {
     /// What the parser had to recover from in this message (not in messages nested in it), by
     /// offset; diagnostics at the same offset keep the order in which they were found.
     public var diagnostics: [DiagnosticReport]
+    /// The COI classification of a top-level message (``COI/COIEvent``); `nil` for messages
+    /// nested in another, which are not classified on their own.
+    public var coi: COIEvent.Summary?
 
     /// Creates a report.
     public init(
         byteCount: Int, headers: [HeaderReport], subject: String?,
         from: [AddressReport], to: [AddressReport], cc: [AddressReport],
         date: String?, messageID: String?, inReplyTo: [String], references: [String],
-        root: PartReport, diagnostics: [DiagnosticReport]
+        root: PartReport, diagnostics: [DiagnosticReport], coi: COIEvent.Summary? = nil
     ) {
         self.byteCount = byteCount
         self.headers = headers
@@ -49,5 +54,6 @@ public struct MessageReport: Sendable {
         self.references = references
         self.root = root
         self.diagnostics = diagnostics
+        self.coi = coi
     }
 }

@@ -13,14 +13,16 @@ import Testing
     static let headerKeys = ["name", "value", "offset"]
     static let addressKeys = ["name", "address"]
     static let diagnosticKeys = ["code", "severity", "offset", "message"]
+    /// Issue 5's `"coi"` member, only on the top-level message.
+    static let coiKeys = ["isChat", "detectedBy", "event", "groupId", "chatContent", "refersTo"]
 
     @Test(arguments: Fixtures.messageNames)
     func outputIsValidJSONWithDocumentedKeys(_ name: String) throws {
         let report = MessageReport.inspect(try Fixtures.messageBytes(name))
         let parsed = try JSONSerialization.jsonObject(with: Data(report.jsonText.utf8))
         let object = try #require(parsed as? [String: Any], "\(name): top level is not an object")
-        checkMessage(object, path: name)
-        checkOrder(report.json, isMessage: true, path: name)
+        checkMessage(object, path: name, isTopLevel: true)
+        checkOrder(report.json, isMessage: true, isTopLevel: true, path: name)
     }
 
     /// A hand-written document in the documented shape, as a reader of the format would expect
@@ -70,7 +72,15 @@ import Testing
                 "sha256": "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881",
                 "text": "x"
               },
-              "diagnostics": []
+              "diagnostics": [],
+              "coi": {
+                "isChat": false,
+                "detectedBy": [],
+                "event": "plainEmail",
+                "groupId": null,
+                "chatContent": null,
+                "refersTo": null
+              }
             }
 
             """
@@ -90,8 +100,19 @@ import Testing
 
     private func keys(_ object: [String: Any]) -> Set<String> { Set(object.keys) }
 
-    private func checkMessage(_ object: [String: Any], path: String) {
-        #expect(keys(object) == Set(Self.messageKeys), "\(path): message keys \(object.keys.sorted())")
+    private func checkMessage(_ object: [String: Any], path: String, isTopLevel: Bool = false) {
+        let expectedKeys = Self.messageKeys + (isTopLevel ? ["coi"] : [])
+        #expect(keys(object) == Set(expectedKeys), "\(path): message keys \(object.keys.sorted())")
+        if isTopLevel {
+            let coi = object["coi"] as? [String: Any] ?? [:]
+            #expect(keys(coi) == Set(Self.coiKeys), "\(path).coi")
+            #expect((coi["isChat"] as? NSNumber).map { String(cString: $0.objCType) } == "c", "\(path).coi.isChat")
+            #expect((coi["detectedBy"] as? [Any])?.allSatisfy { $0 is String } == true, "\(path).coi.detectedBy")
+            #expect(coi["event"] is String, "\(path).coi.event")
+            for key in ["groupId", "chatContent", "refersTo"] {
+                #expect(Self.isStringOrNull(coi[key]), "\(path).coi.\(key)")
+            }
+        }
         #expect(Self.integer(object["bytes"]) != nil, "\(path).bytes")
         for header in object["headers"] as? [Any] ?? [] {
             let header = header as? [String: Any] ?? [:]
@@ -171,13 +192,14 @@ import Testing
 
     /// The independent parser forgets member order, so order is checked on the model that is
     /// written.
-    private func checkOrder(_ value: JSONValue, isMessage: Bool, path: String) {
+    private func checkOrder(_ value: JSONValue, isMessage: Bool, isTopLevel: Bool = false, path: String) {
         guard let names = value.memberNames else {
             Issue.record("\(path) is not an object")
             return
         }
         if isMessage {
-            #expect(names == Self.messageKeys, "\(path): order \(names)")
+            #expect(names == Self.messageKeys + (isTopLevel ? ["coi"] : []), "\(path): order \(names)")
+            if isTopLevel, let coi = value["coi"] { #expect(coi.memberNames == Self.coiKeys, "\(path).coi") }
             if let root = value["root"] { checkOrder(root, isMessage: false, path: path + ".root") }
             for (key, order) in [("headers", Self.headerKeys), ("from", Self.addressKeys), ("to", Self.addressKeys),
                                  ("cc", Self.addressKeys), ("diagnostics", Self.diagnosticKeys)] {
