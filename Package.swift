@@ -89,7 +89,7 @@ let coiTargets: [Target] = [
 let lintTargets: [Target] = [
     .target(
         name: "COILint",
-        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "COI", "COIMicroformats"],
+        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "CMIMEScan", "COI", "COIMicroformats"],
         swiftSettings: strictSettings
     ),
     .executableTarget(
@@ -104,6 +104,8 @@ let lintTargets: [Target] = [
     .testTarget(
         name: "COILintTests",
         dependencies: ["COILint", "MIMECore", "coi-lint"],
+        // The end-to-end snapshots are read through #filePath, not as bundle resources.
+        exclude: ["Snapshots"],
         swiftSettings: strictSettings
     ),
 ]

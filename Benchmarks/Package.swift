@@ -16,7 +16,10 @@ let package = Package(
         // Same command line and last output line as ../shared/bench/gmime_bench, for compare.sh.
         .executableTarget(
             name: "mime-throughput",
-            dependencies: [.product(name: "MIMECore", package: root), .product(name: "MIMECodecs", package: root)],
+            dependencies: [
+                .product(name: "MIMECore", package: root), .product(name: "MIMECodecs", package: root),
+                .product(name: "COILint", package: root),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // Counts allocated bytes and their high-water mark for `pathological`; only that executable

@@ -5,7 +5,7 @@ struct COILintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coi-lint",
         abstract: "Inspect and check Internet messages (RFC 5322, MIME) and COI chat messages.",
-        subcommands: [InspectCommand.self]
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, InspectCommand.self]
     )
 
     /// The status for usage and I/O errors: the tool promises 2 for both, where ArgumentParser

@@ -13,6 +13,9 @@ import Darwin
 do {
     var command = try COILintCommand.parseAsRoot()
     try command.run()
+} catch let exitCode as ExitCode {
+    // `check` reports findings through its exit status; the report is already printed.
+    exit(exitCode.rawValue)
 } catch {
     let status = COILintCommand.exitCode(for: error)
     let message = COILintCommand.fullMessage(for: error)

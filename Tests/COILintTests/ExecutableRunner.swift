@@ -48,7 +48,9 @@ enum ExecutableRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs `coi-lint` with `arguments`, in `directory` (the test's own when `nil`), with the
+    /// file at `input` (or nothing) as standard input.
+    static func run(_ arguments: [String], in directory: String? = nil, input: String? = nil) throws -> Run {
         guard let executable = executablePath else {
             throw SpawnError(description: "coi-lint was not found next to the test binary")
         }
@@ -65,7 +67,22 @@ enum ExecutableRunner {
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
+        if let directory {
+            // glibc 2.29 and macOS 10.15 both have the chdir action, but Glibc's Swift overlay
+            // does not declare it: look it up at run time.
+            #if canImport(Darwin)
+            let everywhere = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+            #else
+            let everywhere: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+            #endif
+            guard let symbol = dlsym(everywhere, "posix_spawn_file_actions_addchdir_np") else {
+                throw SpawnError(description: "posix_spawn_file_actions_addchdir_np is not available")
+            }
+            typealias AddChdir = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<CChar>) -> Int32
+            let addChdir = unsafeBitCast(symbol, to: AddChdir.self)
+            _ = withUnsafeMutablePointer(to: &actions) { addChdir(UnsafeMutableRawPointer($0), directory) }
+        }
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_TRUNC, 0o600)
 

@@ -1,12 +1,17 @@
 // mime-throughput: the library's counterpart of ../shared/bench/gmime_bench, for compare.sh.
 //
-//   mime-throughput [-n ITER] [-s] parse|decode FILE...   |   mime-throughput [-n ITER] [-s] mbox FILE
+//   mime-throughput [-n ITER] [-s] [-l] parse|decode FILE...   |   mime-throughput [-n ITER] [-s] [-l] mbox FILE
+//
+// -l: check each message with coi-lint's Linter (every RFC and COI rule, bodies decoded and
+// charset-checked) instead of the parse work; with -s, with StreamingLinter. Compare its MBps
+// with the same command without -l for the lint-to-parse ratio.
 //
 // parse: parse each message, walk every part, read every header's decoded value (unfolded and
 // RFC 2047-decoded), plus the Date. decode: also transfer-decode every leaf into a null sink.
 // mbox: split the mailbox and do the parse work on each message. Inputs are read before the
 // clock starts, unless -s streams each file through the push parser in 64 KiB reads.
 // The last stdout line: bytes=... seconds=... MBps=... messages=...
+import COILint
 import Glibc
 import MIMECodecs
 import MIMECore
@@ -17,6 +22,7 @@ struct Stats {
     var headers = 0
     var headerChars = 0
     var decodedBytes = 0
+    var findings = 0
 }
 
 func printError(_ text: String) {
@@ -124,6 +130,7 @@ func stream(path: String, decoding: Bool, _ stats: inout Stats) {
 var arguments = Array(CommandLine.arguments.dropFirst())
 var iterations = 1
 var streaming = false
+var linting = false
 while let first = arguments.first, first.hasPrefix("-") {
     arguments.removeFirst()
     switch first {
@@ -133,12 +140,14 @@ while let first = arguments.first, first.hasPrefix("-") {
         arguments.removeFirst()
     case "-s":
         streaming = true
+    case "-l":
+        linting = true
     default:
         fail("unknown option \(first)")
     }
 }
 guard let mode = arguments.first, ["parse", "decode", "mbox"].contains(mode), arguments.count >= 2 else {
-    fail("usage: mime-throughput [-n ITER] [-s] parse|decode FILE... | mbox FILE")
+    fail("usage: mime-throughput [-n ITER] [-s] [-l] parse|decode FILE... | mbox FILE")
 }
 let paths = Array(arguments.dropFirst())
 let decoding = mode == "decode"
@@ -161,12 +170,34 @@ for path in paths {
     }
 }
 
+/// The -l work: every finding of every rule, counted so that nothing is optimized away.
+let linter = Linter()
+func lint(_ bytes: [UInt8], _ stats: inout Stats) {
+    stats.messages += 1
+    stats.findings += linter.lint(bytes).count
+}
+
+func lintStreamed(path: String, _ stats: inout Stats) {
+    var streaming = StreamingLinter(linter)
+    do {
+        let descriptor = try MessageFile.open(path: path)
+        defer { MessageFile.close(fileDescriptor: descriptor) }
+        try MessageFile.forEachChunk(fileDescriptor: descriptor) { streaming.feed($0) }
+    } catch {
+        fail("\(error)")
+    }
+    stats.messages += 1
+    stats.findings += streaming.finish().count
+}
+
 var stats = Stats()
 let start = now()
 for _ in 0..<iterations {
     if mode == "mbox" {
         var reader = MboxReader()
-        let handle: (MboxReader.Entry) -> Void = { entry in walk(Message.parse(entry.bytes), decoding: false, &stats) }
+        let handle: (MboxReader.Entry) -> Void = { entry in
+            if linting { lint(entry.bytes, &stats) } else { walk(Message.parse(entry.bytes), decoding: false, &stats) }
+        }
         if streaming {
             do { try MessageFile.readMbox(path: paths[0], into: &reader, handle) } catch { fail("\(error)") }
         } else {
@@ -174,14 +205,19 @@ for _ in 0..<iterations {
             reader.finish(handle)
         }
     } else if streaming {
-        for path in paths { stream(path: path, decoding: decoding, &stats) }
+        for path in paths {
+            if linting { lintStreamed(path: path, &stats) } else { stream(path: path, decoding: decoding, &stats) }
+        }
     } else {
-        for input in inputs { walk(Message.parse(input), decoding: decoding, &stats) }
+        for input in inputs {
+            if linting { lint(input, &stats) } else { walk(Message.parse(input), decoding: decoding, &stats) }
+        }
     }
 }
 let seconds = now() - start
 let bytes = totalBytes * iterations
-printError("parts=\(stats.parts) headers=\(stats.headers) header_chars=\(stats.headerChars) decoded=\(stats.decodedBytes)\n")
+printError("parts=\(stats.parts) headers=\(stats.headers) header_chars=\(stats.headerChars) decoded=\(stats.decodedBytes)"
+           + (linting ? " findings=\(stats.findings)\n" : "\n"))
 print("bytes=\(bytes) seconds=\(format6(seconds)) MBps=\(format6(Double(bytes) / 1e6 / seconds)) messages=\(stats.messages)")
 
 func format6(_ value: Double) -> String {

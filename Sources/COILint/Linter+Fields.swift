@@ -1,0 +1,126 @@
+internal import MIMECore
+
+/// The fields RFC 5322 section 3.6 allows at most once in a message's header.
+private let singleMessageFields: Set<String> = [
+    "date", "from", "sender", "reply-to", "to", "cc", "bcc", "message-id", "in-reply-to", "references", "subject",
+]
+
+/// The fields RFC 2045 (section 3) and RFC 2183 allow at most once per entity.
+private let singleEntityFields: Set<String> = [
+    "mime-version", "content-type", "content-transfer-encoding", "content-id", "content-description",
+    "content-disposition",
+]
+
+extension Linter {
+    /// The rules of a message's own header (RFC 5322 section 3.6, RFC 2045 section 4): the
+    /// required fields and the MIME-Version of MIME content. `offset` is where the header starts.
+    func messageFieldFindings(_ headers: HeaderFields, at offset: Int) -> [Finding] {
+        var findings: [Finding] = []
+        if headers.first(named: "From") == nil {
+            findings.append(Finding(.fromMissing, at: offset, "message has no From field"))
+        }
+        if headers.first(named: "Date") == nil {
+            findings.append(Finding(.dateMissing, at: offset, "message has no Date field"))
+        }
+        if headers.first(named: "MIME-Version") == nil,
+           let mimeField = headers.first(where: { $0.hasName("Content-Type") || $0.hasName("Content-Transfer-Encoding") }) {
+            findings.append(Finding(.versionMissing, at: mimeField.offset ?? offset,
+                                    "\(mimeField.name) is used, but the message has no MIME-Version field"))
+        }
+        for field in headers where singleMessageFields.contains(field.lowercasedName) {
+            if let first = headers.first(named: field.name), first.offset != field.offset {
+                findings.append(Finding(.fieldRepeated, at: field.offset ?? offset,
+                                        "\(field.name) appears more than once"))
+            }
+        }
+        return findings
+    }
+
+    /// The findings of one entity's header fields: their grammar (through the library's field
+    /// readers), raw 8-bit text, split encoded words and repeated MIME fields.
+    func fieldFindings(_ headers: HeaderFields, at headerOffset: Int, allowsUTF8: Bool) -> [Finding] {
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        for field in headers {
+            let name = field.lowercasedName
+            if singleEntityFields.contains(name), !seen.insert(name).inserted {
+                findings.append(Finding(.fieldRepeated, at: field.offset ?? headerOffset,
+                                        "\(field.name) appears more than once"))
+            }
+            findings += diagnosticFindings(field)
+            findings += eightBitFindings(field, allowsUTF8: allowsUTF8)
+            findings += EncodedWordSplitCheck.findings(in: field)
+        }
+        return findings
+    }
+
+    /// The library's diagnostics of `field`, with the noisy ones made precise: phrases skipped in
+    /// `References` are reported once per field, and irregular white space in a date at the
+    /// first irregular byte rather than at the value's start.
+    private func diagnosticFindings(_ field: HeaderField) -> [Finding] {
+        var findings: [Finding] = []
+        var reportedCodes = Set<String>()
+        // Field readers report offsets in the field's own indices, which are message offsets
+        // only for the one-shot parser's fields; streamed fields are copies.
+        let delta = (field.offset ?? field.rawBytes.startIndex) - field.rawBytes.startIndex
+        for diagnostic in field.diagnostics(options: options).map({ $0.shifted(by: delta) }) {
+            let code = diagnostic.code.rawValue
+            if code == "message-id-phrase-skipped", !reportedCodes.insert(code).inserted { continue }
+            guard var finding = Self.finding(diagnostic) else { continue }
+            if code == "date-extra-whitespace", let position = Self.irregularWhitespace(in: field) {
+                finding.range = position..<position + 1
+            }
+            findings.append(finding)
+        }
+        return findings
+    }
+
+    /// The message offset of the first white space in a date field's value that is not a single
+    /// space between two parts: a run, a tab, folding or a comment (RFC 5322 section 3.3).
+    static func irregularWhitespace(in field: HeaderField) -> Int? {
+        guard let fieldOffset = field.offset else { return nil }
+        let delta = fieldOffset - field.rawBytes.startIndex
+        let value = field.rawValue
+        var index = value.startIndex
+        // One space after the colon is the usual form; the value proper starts after it.
+        if index < value.endIndex, value[index] == ASCII.space { index += 1 }
+        var previousWasSpace = true
+        var lastContent = index
+        while index < value.endIndex {
+            let byte = value[index]
+            switch byte {
+            case ASCII.tab, ASCII.cr, ASCII.lf, UInt8(ascii: "("):
+                return index + delta
+            case ASCII.space:
+                if previousWasSpace { return index + delta }
+                previousWasSpace = true
+            default:
+                previousWasSpace = false
+                lastContent = index
+            }
+            index += 1
+        }
+        // Trailing white space after the zone.
+        return previousWasSpace && lastContent + 1 < value.endIndex ? lastContent + 1 + delta : nil
+    }
+
+    /// Raw 8-bit bytes in a field: UTF-8 needs RFC 6532 support (allowed outright in
+    /// `message/global`), anything else breaks RFC 5322 section 2.2. One finding per field.
+    private func eightBitFindings(_ field: HeaderField, allowsUTF8: Bool) -> [Finding] {
+        let bytes = field.rawBytes
+        guard let first = bytes.firstIndex(where: { $0 >= 0x80 }), let fieldOffset = field.offset else { return [] }
+        let delta = fieldOffset - bytes.startIndex
+        if let invalid = UTF8Validation.firstInvalidByte(in: bytes[first...]) {
+            return [Finding(.header8Bit, at: invalid + delta,
+                            "\(field.name) holds a raw byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)) that is not UTF-8; use an RFC 2047 encoded word")]
+        }
+        if allowsUTF8 { return [] }
+        return [Finding(.headerUTF8, at: first + delta,
+                        "\(field.name) holds raw UTF-8 text, which needs RFC 6532 (SMTPUTF8) support on the way")]
+    }
+}
+
+extension HeaderField {
+    /// The field name in lowercase ASCII, for set lookups.
+    var lowercasedName: String { name.lowercased() }
+}
