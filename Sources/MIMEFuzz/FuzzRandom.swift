@@ -1,10 +1,10 @@
 /// A SplitMix64 generator seeded from the input's bytes, so that choices a body makes (chunk
 /// sizes, limits) are a function of the input and a crash reproduces from the input alone.
-struct FuzzRandom: RandomNumberGenerator {
+public struct FuzzRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// Seeds from a 64-bit FNV-1a hash of `bytes`.
-    init(seededBy bytes: [UInt8]) {
+    public init(seededBy bytes: [UInt8]) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -13,7 +13,8 @@ struct FuzzRandom: RandomNumberGenerator {
         state = hash
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
         var z = state
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
@@ -22,7 +23,7 @@ struct FuzzRandom: RandomNumberGenerator {
     }
 
     /// Split points for feeding `count` bytes in chunks of 1 to `maximumChunk` bytes.
-    mutating func splits(of count: Int, maximumChunk: Int) -> [Int] {
+    public mutating func splits(of count: Int, maximumChunk: Int) -> [Int] {
         var result: [Int] = []
         var position = 0
         while true {

@@ -1,3 +1,5 @@
+public import MIMECodecs
+
 /// One libFuzzer target: a name and a body that checks properties of the library on arbitrary
 /// bytes and traps when one does not hold.
 ///
@@ -34,12 +36,30 @@ public struct FuzzTarget: Sendable {
     }
 }
 
-/// Stops the process with `message` when a fuzzed property does not hold.
-///
-/// `precondition` drops its message in optimized builds; the message is what tells the reader
-/// of a CI log which property broke, so this traps through `fatalError`, which keeps it.
+/// Property checks shared by the fuzz bodies of this module and of other fuzz modules.
+public enum FuzzCheck {
+    /// Stops the process with `message` when a fuzzed property does not hold.
+    ///
+    /// `precondition` drops its message in optimized builds; the message is what tells the
+    /// reader of a CI log which property broke, so this traps through `fatalError`, which keeps it.
+    @inline(__always)
+    public static func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+                               file: StaticString = #fileID, line: UInt = #line) {
+        if !condition() { fatalError("fuzz property violated: " + message(), file: file, line: line) }
+    }
+
+    /// Diagnostics carry offsets into the input: each must lie inside it.
+    public static func diagnostics(_ diagnostics: [Diagnostic], within count: Int, what: String) {
+        for diagnostic in diagnostics {
+            require(diagnostic.range.lowerBound >= 0 && diagnostic.range.upperBound <= count,
+                "\(what) diagnostic \(diagnostic.code) at \(diagnostic.range) outside 0..<\(count)")
+        }
+    }
+}
+
+/// ``FuzzCheck/require(_:_:file:line:)`` under a short name for this module's bodies.
 @inline(__always)
 func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
              file: StaticString = #fileID, line: UInt = #line) {
-    if !condition() { fatalError("fuzz property violated: " + message(), file: file, line: line) }
+    FuzzCheck.require(condition(), message(), file: file, line: line)
 }

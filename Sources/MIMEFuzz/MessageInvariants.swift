@@ -84,10 +84,7 @@ enum MessageInvariants {
 
     /// Diagnostics carry message offsets: they must lie inside the message.
     static func checkDiagnostics(_ diagnostics: [Diagnostic], within count: Int, what: String) {
-        for diagnostic in diagnostics {
-            require(diagnostic.range.lowerBound >= 0 && diagnostic.range.upperBound <= count,
-                "\(what) diagnostic \(diagnostic.code) at \(diagnostic.range) outside 0..<\(count)")
-        }
+        FuzzCheck.diagnostics(diagnostics, within: count, what: what)
     }
 
     /// Limits far below the defaults, so that short fuzz inputs reach every limit's code path.

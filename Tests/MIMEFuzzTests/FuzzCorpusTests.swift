@@ -1,4 +1,5 @@
 import Foundation
+import COIFuzz
 import MIMEFuzz
 import Testing
 
@@ -21,7 +22,7 @@ enum FuzzCorpus {
     static let files: [CorpusFile] = {
         let manager = FileManager.default
         var result: [CorpusFile] = []
-        for target in FuzzTarget.all.map(\.name) {
+        for target in (FuzzTarget.all + FuzzTarget.coiLayer).map(\.name) {
             let folder = directory + "/" + target
             let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
             result += names.sorted().filter { !$0.hasPrefix(".") }.map { CorpusFile(target: target, path: folder + "/" + $0) }
@@ -33,7 +34,7 @@ enum FuzzCorpus {
 @Suite("Fuzz corpus replay")
 struct FuzzCorpusTests {
     /// Every target has a seed corpus, so that CI's fuzzing starts from real messages.
-    @Test(arguments: FuzzTarget.all.map(\.name))
+    @Test(arguments: (FuzzTarget.all + FuzzTarget.coiLayer).map(\.name))
     func everyTargetHasACorpus(target: String) {
         #expect(FuzzCorpus.files.filter { $0.target == target }.count >= 5, "Fixtures/fuzz/\(target) is (nearly) empty")
     }
@@ -42,7 +43,7 @@ struct FuzzCorpusTests {
     /// property checks are the assertions, a violation stops the test process.
     @Test(arguments: FuzzCorpus.files)
     func replays(file: CorpusFile) throws {
-        let target = try #require(FuzzTarget.named(file.target))
+        let target = try #require((FuzzTarget.all + FuzzTarget.coiLayer).first { $0.name == file.target })
         let bytes = try #require(FileManager.default.contents(atPath: file.path))
         target.run([UInt8](bytes))
     }

@@ -104,10 +104,14 @@ struct PathologicalMessageTests {
         #expect(message.root.parts.first?.decodedBody().bytes == [UInt8](repeating: 0, count: 30_000))
     }
 
-    @Test func crOnlyLineEndsStillSeparateTheParts() {
-        let message = Message.parse(PathologicalMessage.crOnlyLineEnds.generate(count: 40))
-        #expect(message.root.parts.count == 40)
-        #expect(message.root.parts.first?.contentType.isText == true)
+    /// A bare CR is not a line break (RFC 5322 section 2.3): such a message is one long header
+    /// line, cut for decoding at the limit and reported, and kept whole.
+    @Test func crOnlyLineEndsAreOneLongLineCutAtTheLimit() {
+        let bytes = PathologicalMessage.crOnlyLineEnds.generate(count: 40)
+        let options = ParserOptions(maximumHeaderLineLength: 1_000)
+        let message = Message.parse(bytes, options: options)
+        #expect(message.diagnostics.contains { $0.code == .headerLineTooLong })
+        #expect(message.serialize() == bytes)
     }
 
     @Test func nulBytesInHeadersKeepTheBody() {
