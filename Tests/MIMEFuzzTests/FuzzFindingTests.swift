@@ -10,7 +10,7 @@ struct FuzzFindingTests {
     /// streaming parser, which keeps only that many bytes of a field.
     @Test func streamingParserSurvivesANameLongerThanTheLineLimit() {
         let bytes = Array("Content-Transfer-Encoding: 8bit\r\nX: y\r\n\r\nbody".utf8)
-        var parser = StreamingParser(options: ParserOptions(maximumHeaderLineLength: 5))
+        var parser = StreamingParser(options: ParserOptions(maximumHeaderLineLength: 6))
         var names: [String] = []
         var codes: [Diagnostic.Code] = []
         let handler: (StreamingParser.Event) -> Void = { event in
@@ -19,7 +19,7 @@ struct FuzzFindingTests {
         }
         for byte in bytes { parser.feed([byte], handler) }
         parser.finish(handler)
-        #expect(names == ["Conte", "X"])
+        #expect(names == ["Conten", "X"])
         #expect(codes == [.headerLineTooLong])
     }
 
