@@ -140,11 +140,40 @@ let serverTargets: [Target] = [
 ]
 
 /// libFuzzer targets and the plain library holding their bodies (issue 4).
+/// One libFuzzer executable per body in `MIMEFuzz` (`FuzzTarget.all`); `.ci/fuzz` builds them with
+/// `--sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address`. Without sanitizers they build as empty
+/// programs, so that `swift build` keeps checking that they compile.
+let fuzzTargetNames = ["parse", "stream", "fields", "codecs", "serialize"]
+/// The COI layer's targets, whose bodies live in `COIFuzz` (it links swift-crypto through `COI`).
+let coiFuzzTargetNames = ["coi", "microformats", "lint"]
+
 let fuzzProducts: [Product] = [
-]
+    .library(name: "MIMEFuzz", targets: ["MIMEFuzz"]),
+] + (fuzzTargetNames + coiFuzzTargetNames).map { .executable(name: "fuzz-\($0)", targets: ["fuzz-\($0)"]) }
 
 let fuzzTargets: [Target] = [
-]
+    // The fuzz bodies as plain functions, and the pathological-message generators, so that tests
+    // and benchmarks run them without sanitizers.
+    .target(
+        name: "MIMEFuzz",
+        dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"],
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "COIFuzz",
+        dependencies: ["MIMEFuzz", "COI", "COIMicroformats", "COILint", "MIMECore", "MIMECodecs"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "MIMEFuzzTests",
+        dependencies: ["MIMEFuzz", "COIFuzz", "MIMECore", "MIMECodecs"],
+        swiftSettings: strictSettings
+    ),
+] + fuzzTargetNames.map {
+    .executableTarget(name: "fuzz-\($0)", dependencies: ["MIMEFuzz"], swiftSettings: strictSettings)
+} + coiFuzzTargetNames.map {
+    .executableTarget(name: "fuzz-\($0)", dependencies: ["COIFuzz", "MIMEFuzz"], swiftSettings: strictSettings)
+}
 
 let package = Package(
     name: "swift-coi",

@@ -22,6 +22,15 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // Counts allocated bytes and their high-water mark for `pathological`; only that executable
+        // links it, so no other target's malloc is replaced.
+        .target(name: "CPeakAlloc"),
+        // Issue 4's pathological messages at N and 2N: time and peak-memory growth per doubling.
+        .executableTarget(
+            name: "pathological",
+            dependencies: ["CPeakAlloc", .product(name: "MIMEFuzz", package: root)],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "ParserBenchmarks",
             dependencies: [

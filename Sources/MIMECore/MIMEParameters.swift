@@ -316,6 +316,13 @@ extension MIMEParameters {
         _ name: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]
     ) -> (attribute: [UInt8], section: Int?, extended: Bool) {
         let lowered = name.map(ASCII.lowercased)
+        // The scanner takes 8-bit bytes into tokens leniently; in a name they are never valid
+        // (RFC 2045 section 5.1, RFC 6532 allows UTF-8 only in values), and the name cannot be
+        // written back as it was read.
+        if lowered.contains(where: { $0 >= 0x80 }) {
+            diagnostics.append(Diagnostic(.parameter8Bit, .warning, at: name.startIndex..<name.endIndex,
+                                          "8-bit bytes in the parameter name '\(ASCII.string(name))'"))
+        }
         guard let star = lowered.firstIndex(of: UInt8(ascii: "*")), star > 0 else { return (lowered, nil, false) }
         let attribute = Array(lowered[..<star])
         var rest = lowered[(star + 1)...]
@@ -548,7 +555,13 @@ extension MIMEParameters {
                 diagnostics.append(Diagnostic(.parameterEncodedWord, .warning, at: raw.valueRange,
                                               "RFC 2047 encoded word in a parameter value "
                                                   + "(RFC 2047 section 5 forbids it); decoded"))
-                diagnostics.append(contentsOf: decoded.diagnostics.map { $0.shifted(by: raw.valueOffset) })
+                // The value was unquoted, unfolded or joined from sections, so its offsets map to
+                // the field only approximately: keep them inside the value's range.
+                diagnostics.append(contentsOf: decoded.diagnostics.map { diagnostic in
+                    var shifted = diagnostic.shifted(by: raw.valueOffset)
+                    shifted.range = shifted.range.clamped(to: raw.valueRange)
+                    return shifted
+                })
                 return decoded.text
             }
         }
@@ -594,7 +607,8 @@ extension Diagnostic.Code {
     public static let parameterUnquotedSpecials = Diagnostic.Code("parameter-unquoted-specials")
     /// Text after a quoted value, before the next `;`.
     public static let parameterTrailingText = Diagnostic.Code("parameter-trailing-text")
-    /// Raw 8-bit bytes in a value (RFC 2045 allows only US-ASCII; RFC 6532 allows UTF-8).
+    /// Raw 8-bit bytes in a value (RFC 2045 allows only US-ASCII; RFC 6532 allows UTF-8), or in
+    /// a name (never allowed).
     public static let parameter8Bit = Diagnostic.Code("parameter-8bit")
     /// More parameters or RFC 2231 sections than the configured limit.
     public static let parameterLimit = Diagnostic.Code("parameter-limit")

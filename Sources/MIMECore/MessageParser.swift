@@ -141,6 +141,9 @@ struct MessageParser {
                     completed = makePart(frame.header, .message(nested), end: completed.endOffset)
                     continue
                 case .multipart(let boundary, var parts, let preamble, _):
+                    // Drop the frame's reference to the parts first: otherwise every append
+                    // copies the whole array, quadratic in the number of sibling parts.
+                    frame.kind = .message
                     parts.append(completed)
                     let ownIndex = frames.count
                     if let delimiter = terminator, delimiter.frameIndex == ownIndex, !delimiter.isClose {
@@ -291,7 +294,11 @@ struct MessageParser {
                 droppedFields += 1
                 return
             }
-            var valueEnd = end
+            // The value of an overlong field is cut for decoding and for the structure it
+            // implies (ParserOptions.maximumHeaderLineLength), exactly where the streaming
+            // parser cuts it, so that both parsers read the same Content-Type; the raw bytes
+            // stay whole for serialization.
+            var valueEnd = min(end, fieldStart + parser.options.maximumHeaderLineLength)
             if valueEnd > fieldColon + 1, parser.source[valueEnd - 1] == ASCII.lf { valueEnd -= 1 }
             if valueEnd > fieldColon + 1, parser.source[valueEnd - 1] == ASCII.cr { valueEnd -= 1 }
             let name = ASCII.string(parser.source[fieldStart..<fieldNameEnd])
@@ -300,7 +307,7 @@ struct MessageParser {
                 parser.report(.headerLineTooLong, .error, at: fieldStart..<end,
                     "header field of \(end - fieldStart) octets exceeds the limit of \(parser.options.maximumHeaderLineLength)")
             }
-            fields.append(HeaderField(parsedName: name, rawBytes: raw, valueRange: (fieldColon + 1)..<valueEnd))
+            fields.append(HeaderField(parsedName: name, rawBytes: raw, valueRange: min(fieldColon + 1, valueEnd)..<valueEnd))
         }
 
         while true {

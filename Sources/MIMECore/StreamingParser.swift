@@ -446,7 +446,8 @@ public struct StreamingParser: Sendable {
         var valueEnd = bytes.count
         if valueEnd > colon + 1, bytes[valueEnd - 1] == ASCII.lf { valueEnd -= 1 }
         if valueEnd > colon + 1, bytes[valueEnd - 1] == ASCII.cr { valueEnd -= 1 }
-        let name = ASCII.string(bytes[0..<(state.fieldNameEnd - state.fieldStart)])
+        // A name longer than the kept bytes is cut with them: the kept bytes are all there is.
+        let name = ASCII.string(bytes[0..<min(state.fieldNameEnd - state.fieldStart, bytes.count)])
         if end - state.fieldStart > options.maximumHeaderLineLength {
             // Reported like the one-shot parser; only the first bytes are kept, so that a field
             // cannot grow memory without bound.

@@ -1,0 +1,10 @@
+import COIFuzz
+import MIMEFuzz
+
+// libFuzzer's entry point (see FuzzTarget.microformats for what it checks). Built without the fuzzer
+// sanitizer this is an empty program.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzTarget.microformats.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}

@@ -1,0 +1,9 @@
+import MIMEFuzz
+
+// libFuzzer's entry point (see FuzzTarget.serialize for what it checks). Built without the fuzzer
+// sanitizer this is an empty program.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzTarget.serialize.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}

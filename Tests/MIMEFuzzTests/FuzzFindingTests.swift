@@ -1,0 +1,67 @@
+import MIMECodecs
+import MIMECore
+import Testing
+
+/// What fuzzing found in MIMECore, each as a small test next to the crash input that
+/// `Fixtures/fuzz/<target>/crash-*` keeps.
+@Suite("Fuzz findings")
+struct FuzzFindingTests {
+    /// fuzz-stream: a field whose name is longer than `maximumHeaderLineLength` trapped in the
+    /// streaming parser, which keeps only that many bytes of a field.
+    @Test func streamingParserSurvivesANameLongerThanTheLineLimit() {
+        let bytes = Array("Content-Transfer-Encoding: 8bit\r\nX: y\r\n\r\nbody".utf8)
+        var parser = StreamingParser(options: ParserOptions(maximumHeaderLineLength: 6))
+        var names: [String] = []
+        var codes: [Diagnostic.Code] = []
+        let handler: (StreamingParser.Event) -> Void = { event in
+            if case .partStart(let start) = event { names = start.headers.map(\.name) }
+            if case .diagnostic(let diagnostic) = event { codes.append(diagnostic.code) }
+        }
+        for byte in bytes { parser.feed([byte], handler) }
+        parser.finish(handler)
+        #expect(names == ["Conten", "X"])
+        #expect(codes == [.headerLineTooLong])
+    }
+
+    /// fuzz-stream: with a field over the line limit, the one-shot parser read the structure from
+    /// the whole value and the streaming parser from the cut one; both now read the cut value.
+    @Test func bothParsersReadTheStructureFromTheCutValue() {
+        let bytes = Array("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\npart\r\n--b--\r\n".utf8)
+        let options = ParserOptions(maximumHeaderLineLength: 20)
+        let message = Message.parse(bytes, options: options)
+        #expect(message.root.isLeaf)
+        #expect(message.headers[0].rawBytes.count == 43)
+        #expect(message.diagnostics.map(\.code).contains(.headerLineTooLong))
+        var parser = StreamingParser(options: options)
+        var kinds: [StreamingParser.PartKind] = []
+        let handler: (StreamingParser.Event) -> Void = { if case .partStart(let start) = $0 { kinds.append(start.kind) } }
+        parser.feed(bytes, handler)
+        parser.finish(handler)
+        #expect(kinds == [.leaf])
+        #expect(message.serialize() == bytes)
+    }
+
+    /// fuzz-fields: an 8-bit byte in a parameter name was accepted without a diagnostic, and the
+    /// name could not be rendered back.
+    @Test func eightBitParameterNamesAreReported() {
+        var diagnostics: [Diagnostic] = []
+        let value: [UInt8] = Array(" text/plain; charse".utf8) + [0xF4] + Array("=Shift_JIS".utf8)
+        _ = ContentType.parse(value[...], diagnostics: &diagnostics)
+        #expect(diagnostics.map(\.code) == [.parameter8Bit])
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(diagnostics.first?.range == 13..<20)
+    }
+}
+
+extension FuzzFindingTests {
+    /// fuzz-fields: an encoded word in plain RFC 2231 sections is decoded from the joined
+    /// sections, whose offsets do not map onto the field; its diagnostics pointed past the field.
+    @Test func encodedWordDiagnosticsInJoinedSectionsStayInsideTheField() {
+        let value = Array("attachment; name*0=\"=?utf-8?q?caf\"; name*1=\"=E9?=\"".utf8)
+        var diagnostics: [Diagnostic] = []
+        let disposition = ContentDisposition.parse(value[...], diagnostics: &diagnostics)
+        #expect(disposition.parameters["name"] != nil)
+        #expect(diagnostics.contains { $0.code == .parameterEncodedWord })
+        #expect(diagnostics.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= value.count })
+    }
+}
