@@ -3,9 +3,17 @@ internal import COIMicroformats
 internal import MIMECore
 
 /// The `Chat-Content` values of the COI client spec's list ("COI-specific Message Header Fields").
+/// The Chat-Content values of the spec: those of its header list and those its sections define
+/// (groupinfo, grouprequested and location appear only in the sections).
 private let listedChatContent: Set<String> = [
     "ignore", "status", "editrequest", "deleterequest", "preview", "contact", "profile", "profilerequest", "group",
-    "groupprofile", "groupprofilerequest", "groupleft", "poll", "pollvote", "pollclose",
+    "groupinfo", "grouprequested", "groupleft", "location", "poll", "pollvote", "pollclose",
+]
+
+/// Spellings readers accept and writers should replace (issue 5's accept/emit table): the header
+/// list's names for the group parts disagree with the sections, which this library emits.
+private let legacyChatContent: [String: String] = [
+    "edit": "editrequest", "groupprofile": "groupinfo", "groupprofilerequest": "grouprequested",
 ]
 
 extension Linter {
@@ -146,9 +154,11 @@ extension Linter {
         let parameters = pieces.count > 1 ? Self.trimmed(String(pieces[1])) : nil
         let offset = Self.valueOffset(field)
         var findings: [Finding] = []
-        if value == "edit" {
-            findings.append(Finding(.coiChatContentLegacy, at: offset, "Chat-Content \"edit\" is the legacy spelling of editrequest"))
-        } else if !listedChatContent.contains(value) {
+        if let replacement = legacyChatContent[value] {
+            findings.append(Finding(.coiChatContentLegacy, at: offset,
+                                    "Chat-Content \"\(value)\" is the legacy spelling of \(replacement)"))
+        } else if !listedChatContent.contains(value) && !value.contains(".") {
+            // A value with a dot is a client-specific (reverse domain) extension, which the spec allows.
             findings.append(Finding(.coiChatContentUnknown, at: offset, "Chat-Content \"\(value)\" is not in the spec's list"))
         }
         if parameters == "" {

@@ -147,14 +147,14 @@ extension Rule {
 
     /// Chat-Content values in legacy spellings.
     public static let coiChatContentLegacy = Rule(
-        "COI-CHAT-CONTENT-LEGACY", .warning, .coi, document: spec, section: headerSection, url: specURL + "#coi-specific-message-header-fields",
-        summary: "A Chat-Content value uses a legacy spelling (edit for editrequest, a trailing ';').",
+        "COI-CHAT-CONTENT-LEGACY", .info, .coi, document: spec, section: headerSection, url: specURL + "#coi-specific-message-header-fields",
+        summary: "A Chat-Content value uses a legacy spelling (edit, groupprofile, groupprofilerequest, a trailing ';').",
         explanation: """
-            The Chat-Content values are ignore, status, editrequest, deleterequest, preview, \
-            contact, profile, profilerequest, group, groupprofile, groupprofilerequest, \
-            groupleft, poll, pollvote and pollclose. The spec's own examples also write edit \
-            (for editrequest) and a value followed by a lone ';'. Readers accept these, but \
-            writers should send the listed spelling.
+            The spec's header list names groupprofile and groupprofilerequest where its group \
+            sections use groupinfo and grouprequested, and its examples write edit for \
+            editrequest and a value followed by a lone ';'. Readers accept all of these; \
+            writers should send editrequest, deleterequest, groupinfo and grouprequested, \
+            without the ';'.
             """,
         failing: RuleExample.chat(extra: ["Chat-Content: edit;", "In-Reply-To: <chat$lunch.0@example.org>"],
                                   body: "See you at one!\n"),
@@ -166,11 +166,12 @@ extension Rule {
         "COI-CHAT-CONTENT-UNKNOWN", .info, .coi, document: spec, section: headerSection, url: specURL + "#coi-specific-message-header-fields",
         summary: "A Chat-Content value is not in the spec's list.",
         explanation: """
-            The spec lists the Chat-Content values ignore, status, editrequest, deleterequest, \
-            preview, contact, profile, profilerequest, group, groupprofile, \
-            groupprofilerequest, groupleft, poll, pollvote and pollclose, and allows client \
-            specific values. Other clients ignore a value they do not know; the spec's own \
-            examples use groupinfo, grouprequested and location, which are not in the list.
+            The spec's Chat-Content values are ignore, status, editrequest, deleterequest, \
+            preview, contact, profile, profilerequest, group, groupinfo, grouprequested, \
+            groupleft, location, poll, pollvote and pollclose. Client-specific values must \
+            start with a client-specific name, preferably a reverse domain \
+            (com.example.Sticker), and are not reported. Other clients ignore a value they do \
+            not know.
             """,
         failing: RuleExample.chat(extra: ["Chat-Content: sticker"]),
         passing: RuleExample.chat(extra: ["Chat-Content: status"]))

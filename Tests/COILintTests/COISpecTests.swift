@@ -19,7 +19,6 @@ import Testing
         "in-reply-to-unterminated": ["MIME-MESSAGE-ID"],
         "chat-content-legacy-edit": ["COI-CHAT-CONTENT-LEGACY"],
         "chat-content-trailing-semicolon": ["COI-CHAT-CONTENT-LEGACY"],
-        "chat-content-unlisted": ["COI-CHAT-CONTENT-UNKNOWN"],
         "address-list-semicolon": ["MIME-ADDRESS-SEMICOLON"],
         "address-list-trailing-semicolon": ["MIME-OBSOLETE-SYNTAX"],
         "parameter-unquoted-specials": ["MIME-PARAMETER-UNQUOTED"],
@@ -38,6 +37,9 @@ import Testing
         "trailing-whitespace", "disposition-size-mismatch", "content-not-matching-type", "message-id-reused",
         "references-missing-parent", "disposition-type-unknown", "mdn-original-not-referenced",
         "html-block-in-paragraph", "microformat-class-mismatch", "storage-content-type-unlisted", "text-plain-not-flowed",
+        // groupinfo, grouprequested and location are the spellings the spec's sections use and
+        // the library emits (issue 5's accept/emit table); only the header list disagrees.
+        "chat-content-unlisted",
     ]
 
     struct Row: Sendable, CustomStringConvertible {

@@ -68,6 +68,29 @@ import Testing
         #expect(found.filter { $0.rule == Rule.lineTooLong.id }.map(\.offset) == [202 + 998, 1203 + 998])
     }
 
+    @Test("Chat-Content: the sections' spellings and extensions pass, the header list's group names are legacy",
+          arguments: [("groupinfo", nil), ("grouprequested", nil), ("location", nil), ("com.example.Sticker", nil),
+                      ("groupprofile", "COI-CHAT-CONTENT-LEGACY"), ("groupprofilerequest", "COI-CHAT-CONTENT-LEGACY"),
+                      ("edit", "COI-CHAT-CONTENT-LEGACY"), ("sticker", "COI-CHAT-CONTENT-UNKNOWN")] as [(String, String?)])
+    func chatContentSpellings(value: String, rule: String?) {
+        let message = """
+            From: Me <me@example.com>\r
+            To: You <you@example.org>\r
+            Date: Wed, 4 Dec 2019 15:51:37 +0100\r
+            Message-ID: <chat$1a2b3c4d5e@example.com>\r
+            In-Reply-To: <chat$0f0f0f0f0f@example.com>\r
+            Chat-Version: 1.0\r
+            MIME-Version: 1.0\r
+            Content-Type: text/plain; charset=UTF-8\r
+            Chat-Content: \(value)\r
+            \r
+            Hello\r
+
+            """
+        let found = Linter().lint(Array(message.utf8)).map(\.rule.rawValue).filter { $0.hasPrefix("COI-CHAT-CONTENT") }
+        #expect(found == (rule.map { [$0] } ?? []))
+    }
+
     @Test func profilesSelectTheCOIRules() throws {
         let chat = Rule.coiSender.failingExample
         let plain = Rule.dateMissing.failingExample

@@ -61,7 +61,7 @@ enum BuiltKinds {
         BuiltKind(name: "media-preview",
                   message: chat("Media0000000000000000002").media(
                       [.init(Array(0..<200), type: ContentType(type: "video", subtype: "webm"), filename: "bigbuckbunny.webm")],
-                      caption: "Look at this", preview: .init(Array(repeating: 1, count: 40), type: ContentType(type: "image", subtype: "jpeg"))),
+                      caption: "Look at this", preview: .init(Array(repeating: 1, count: 40), type: ContentType(type: "image", subtype: "jpeg"), filename: "preview.jpg")),
                   kind: .media),
         BuiltKind(name: "edit", message: chat("Edit00000000000000000001").edit(original, newText: "My dear friend, this is a message to you!"),
                   kind: .edit, chatContent: "editrequest", refersTo: original.text),
