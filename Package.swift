@@ -34,9 +34,11 @@ let coreTargets: [Target] = [
         dependencies: ["MIMECodecs", "MIMECharset", "CMIMEScan"],
         swiftSettings: strictSettings
     ),
+    // Test helpers shared by the test targets (a seeded generator); not a product.
+    .target(name: "TestSupport", path: "Sources/TestSupport", swiftSettings: strictSettings),
     .testTarget(name: "MIMECharsetTests", dependencies: ["MIMECharset"], swiftSettings: strictSettings),
-    .testTarget(name: "MIMECodecsTests", dependencies: ["MIMECodecs", "MIMECharset"], swiftSettings: strictSettings),
-    .testTarget(name: "MIMECoreTests", dependencies: ["MIMECore", "MIMECodecs", "MIMECharset"], swiftSettings: strictSettings),
+    .testTarget(name: "MIMECodecsTests", dependencies: ["MIMECodecs", "MIMECharset", "TestSupport"], swiftSettings: strictSettings),
+    .testTarget(name: "MIMECoreTests", dependencies: ["MIMECore", "MIMECodecs", "MIMECharset", "TestSupport"], swiftSettings: strictSettings),
 ]
 
 /// The COI client layer (issue 5) and the microformats it carries.
@@ -56,7 +58,7 @@ let coiTargets: [Target] = [
     ),
     .testTarget(
         name: "COITests",
-        dependencies: ["COI", "COIMicroformats", "MIMECore", "MIMECodecs", "MIMECharset"],
+        dependencies: ["COI", "COIMicroformats", "MIMECore", "MIMECodecs", "MIMECharset", "TestSupport"],
         swiftSettings: strictSettings
     ),
     // libxml2's headers (pkg-config libxml-2.0) for CLibXML2's C sources only: the include path
@@ -80,7 +82,7 @@ let coiTargets: [Target] = [
     ),
     .testTarget(
         name: "COIMicroformatsTests",
-        dependencies: ["COIMicroformats", "MIMECodecs"],
+        dependencies: ["COIMicroformats", "MIMECodecs", "TestSupport"],
         swiftSettings: strictSettings
     ),
 ]

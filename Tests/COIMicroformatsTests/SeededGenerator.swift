@@ -1,19 +1,8 @@
+import TestSupport
 import COIMicroformats
 
-/// SplitMix64: a small deterministic generator, so that a failing property test replays.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The shared deterministic generator (see Sources/TestSupport).
+typealias SeededGenerator = TestSupport.SeededGenerator
 
 /// Random values of the microformat types, within what their text forms can carry: values are
 /// non-empty and carry no leading or trailing whitespace (microformats2 trims it), list items

@@ -2,18 +2,8 @@ import Foundation
 import COI
 import MIMECore
 import Testing
+import TestSupport
 
-/// A deterministic generator, so that generated ids can be checked character by character.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("COI-From-Hash")
 struct COIFromHashTests {
@@ -71,7 +61,7 @@ struct GroupIDTests {
     }
 
     @Test func generatedIdsHaveEmittableLengthAndAlphabet() {
-        var source = SplitMix64(state: 7)
+        var source = SeededGenerator(seed: 7)
         for length in [0, 16, 24, 32, 100] {
             let id = GroupID.generate(length: length, using: &source)
             #expect(id.isEmittable)
@@ -133,7 +123,7 @@ struct COIMessageIDTests {
     }
 
     @Test func generatedIDsUseChatPrefixAndParseBack() throws {
-        var source = SplitMix64(state: 1)
+        var source = SeededGenerator(seed: 1)
         let group = GroupID.generate(using: &source)
         let id = COIMessageID.generate(domain: "example.org", groupID: group, using: &source)
         #expect(id.prefix == .chat)

@@ -4,6 +4,7 @@ import Foundation
 import MIMECodecs
 import MIMECore
 import Testing
+import TestSupport
 
 @Suite("Edit resolver")
 struct EditResolverTests {
@@ -302,7 +303,7 @@ struct GroupBuildingTests {
 struct RobustnessTests {
     /// Random and mutated input: classification and payload reading finish without trapping.
     @Test func arbitraryBytesNeverTrap() throws {
-        var source = SplitMix64(state: 42)
+        var source = SeededGenerator(seed: 42)
         var seeds = try BuiltKinds.all.map { try $0.message.deterministicBytes() }
         seeds += try Fixtures.files(in: "coi-spec", suffix: ".eml").map(Fixtures.bytes)
         var kinds: Set<String> = []

@@ -1,9 +1,6 @@
 import MIMECodecs
 import Testing
 
-/// SplitMix64: a small deterministic generator so that property tests are reproducible.
-
-
 private func bytes(_ string: String) -> [UInt8] { Array(string.utf8) }
 
 /// Decodes `input` in chunks of the given lengths with a fresh decoder.

@@ -465,9 +465,6 @@ struct EncodedWordRestrictionTests {
     }
 }
 
-/// A deterministic generator (SplitMix64), so that property tests fail reproducibly.
-
-
 /// Random text weighted towards what breaks encoders: spaces, tabs, specials, `=?`, combining
 /// marks, emoji sequences, CJK and controls.
 func randomText(using generator: inout SeededGenerator, maxLength: Int = 120) -> String {

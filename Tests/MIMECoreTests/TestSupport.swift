@@ -1,17 +1,6 @@
-/// A small deterministic generator (SeededGenerator) so that property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
+/// The shared deterministic generator (see Sources/TestSupport).
+typealias SeededGenerator = TestSupport.SeededGenerator
 
 /// Random messages that mix well-formed and broken structure: nested multiparts, encapsulated
 /// messages, missing close delimiters, stray delimiters, bare LF and random bytes.
