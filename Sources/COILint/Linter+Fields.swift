@@ -149,8 +149,3 @@ extension Linter {
                         "\(field.name) holds raw UTF-8 text, which needs RFC 6532 (SMTPUTF8) support on the way")]
     }
 }
-
-extension HeaderField {
-    /// The field name in lowercase ASCII, for set lookups.
-    var lowercasedName: String { name.lowercased() }
-}

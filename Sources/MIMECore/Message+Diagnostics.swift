@@ -18,7 +18,10 @@ extension HeaderField {
         default:
             break
         }
-        var found = decodedValue(options: options).diagnostics
+        // A structured field's display text can only be wrong in its 8-bit bytes (there are no
+        // encoded words to decode), so plain ASCII skips building the string.
+        var found = HeaderField.structuredWithoutEncodedWords.contains(name) && !value.contains(where: { $0 >= 0x80 })
+            ? [] : decodedValue(options: options).diagnostics
         switch name {
         case "date", "resent-date":
             _ = MessageDate.parse(value, diagnostics: &found)
