@@ -7,9 +7,10 @@ extension Linter {
     /// of the enclosing multiparts; `isGlobal` is set inside `message/global`, where raw UTF-8
     /// header text is allowed (RFC 6532 section 3.7).
     func partFindings(_ part: MIMEPart, ancestorBoundaries: [[UInt8]], isGlobal: Bool) -> [Finding] {
-        var findings = fieldFindings(part.headers, at: part.headerOffset, allowsUTF8: isGlobal)
-        let encoding = part.transferEncoding
-        let contentType = part.contentType
+        let (contentType, typeDiagnostics) = part.parsedContentType()
+        let (encoding, encodingDiagnostics) = part.parsedTransferEncoding()
+        var findings = fieldFindings(part.headers, at: part.headerOffset, allowsUTF8: isGlobal,
+                                     read: ReadFields(contentType: typeDiagnostics, transferEncoding: encodingDiagnostics))
         switch part.content {
         case .leaf:
             let isIdentity = encoding == nil || encoding == .sevenBit || encoding == .eightBit || encoding == .binary
