@@ -26,9 +26,10 @@ extension HeaderField {
         case "date", "resent-date":
             _ = MessageDate.parse(value, diagnostics: &found)
         case "message-id", "resent-message-id", "content-id":
-            _ = MessageID.parse(value, diagnostics: &found)
+            // The plain form, by far the most common, has nothing to report.
+            if !MessageID.isPlainList(value, maximumCount: 1) { _ = MessageID.parse(value, diagnostics: &found) }
         case "in-reply-to", "references":
-            _ = MessageID.parseList(value, diagnostics: &found)
+            if !MessageID.isPlainList(value, maximumCount: 5000) { _ = MessageID.parseList(value, diagnostics: &found) }
         case "mime-version":
             _ = MIMEVersion.parse(value, diagnostics: &found)
         case "content-type":
