@@ -45,10 +45,14 @@ extension Linter {
     }
 
     /// The findings of one entity's header fields: their grammar (through the library's field
-    /// readers), raw 8-bit text, split encoded words and repeated MIME fields.
-    func fieldFindings(_ headers: HeaderFields, at headerOffset: Int, allowsUTF8: Bool) -> [Finding] {
+    /// readers), raw 8-bit text, split encoded words and repeated MIME fields. `read` holds the
+    /// diagnostics of the first `Content-Type` and `Content-Transfer-Encoding`, when the caller
+    /// has already read them, so that they are not parsed twice.
+    func fieldFindings(_ headers: HeaderFields, at headerOffset: Int, allowsUTF8: Bool,
+                       read: ReadFields = ReadFields()) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
+        var read = read
         for field in headers {
             let name = field.lowercasedName
             if singleEntityFields.contains(name), !seen.insert(name).inserted {
@@ -59,7 +63,10 @@ extension Linter {
             // encoded words and raw 8-bit text could be wrong, and it has neither.
             let scan = Self.scanValue(field)
             if scan.hasEightBit || scan.hasEncodedWord || structuredFields.contains(name) {
-                findings += diagnosticFindings(field)
+                // Without 8-bit bytes a MIME field's diagnostics are its reader's alone (see
+                // `HeaderField.diagnostics`), which the caller has when it is the first such field.
+                let known = read.take(name)
+                findings += diagnosticFindings(field, read: scan.hasEightBit ? nil : known)
             }
             if scan.hasEightBit { findings += eightBitFindings(field, allowsUTF8: allowsUTF8) }
             if scan.hasEncodedWord { findings += EncodedWordSplitCheck.findings(in: field) }
@@ -70,13 +77,13 @@ extension Linter {
     /// The library's diagnostics of `field`, with the noisy ones made precise: phrases skipped in
     /// `References` are reported once per field, and irregular white space in a date at the
     /// first irregular byte rather than at the value's start.
-    private func diagnosticFindings(_ field: HeaderField) -> [Finding] {
+    private func diagnosticFindings(_ field: HeaderField, read: [Diagnostic]?) -> [Finding] {
         var findings: [Finding] = []
         var reportedCodes = Set<String>()
         // Field readers report offsets in the field's own indices, which are message offsets
         // only for the one-shot parser's fields; streamed fields are copies.
         let delta = (field.offset ?? field.rawBytes.startIndex) - field.rawBytes.startIndex
-        for diagnostic in field.diagnostics(options: options).map({ $0.shifted(by: delta) }) {
+        for diagnostic in (read ?? field.diagnostics(options: options)).map({ $0.shifted(by: delta) }) {
             let code = diagnostic.code.rawValue
             if code == "message-id-phrase-skipped", !reportedCodes.insert(code).inserted { continue }
             guard var finding = Self.finding(diagnostic) else { continue }
@@ -150,7 +157,24 @@ extension Linter {
     }
 }
 
-extension HeaderField {
-    /// The field name in lowercase ASCII, for set lookups.
-    var lowercasedName: String { name.lowercased() }
+/// The diagnostics of the fields an entity's reader has already parsed: `MIMEPart`'s first
+/// `Content-Type` and `Content-Transfer-Encoding`.
+struct ReadFields {
+    var contentType: [Diagnostic]? = nil
+    var transferEncoding: [Diagnostic]? = nil
+
+    /// The diagnostics of the field named `name` (lowercase), once: later fields of the same
+    /// name are parsed on their own.
+    mutating func take(_ name: String) -> [Diagnostic]? {
+        switch name {
+        case "content-type":
+            defer { contentType = nil }
+            return contentType
+        case "content-transfer-encoding":
+            defer { transferEncoding = nil }
+            return transferEncoding
+        default:
+            return nil
+        }
+    }
 }

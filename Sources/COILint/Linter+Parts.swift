@@ -1,3 +1,4 @@
+internal import MIMECharset
 internal import MIMECore
 
 extension Linter {
@@ -6,9 +7,10 @@ extension Linter {
     /// of the enclosing multiparts; `isGlobal` is set inside `message/global`, where raw UTF-8
     /// header text is allowed (RFC 6532 section 3.7).
     func partFindings(_ part: MIMEPart, ancestorBoundaries: [[UInt8]], isGlobal: Bool) -> [Finding] {
-        var findings = fieldFindings(part.headers, at: part.headerOffset, allowsUTF8: isGlobal)
-        let encoding = part.transferEncoding
-        let contentType = part.contentType
+        let (contentType, typeDiagnostics) = part.parsedContentType()
+        let (encoding, encodingDiagnostics) = part.parsedTransferEncoding()
+        var findings = fieldFindings(part.headers, at: part.headerOffset, allowsUTF8: isGlobal,
+                                     read: ReadFields(contentType: typeDiagnostics, transferEncoding: encodingDiagnostics))
         switch part.content {
         case .leaf:
             let isIdentity = encoding == nil || encoding == .sevenBit || encoding == .eightBit || encoding == .binary
@@ -85,7 +87,17 @@ extension Linter {
     static func textDiagnosticsWithoutDecoding(_ part: MIMEPart, charset: String?, isIdentity: Bool) -> [Diagnostic]? {
         let label = charset?.lowercased()
         let isUTF8 = label == "utf-8" || label == "utf8"
-        guard isUTF8 || label == "iso-8859-1" || label == "latin1" else { return nil }
+        // Mail readers take us-ascii and ISO-8859-1 labels as windows-1252, which maps every byte:
+        // only the transfer decoding can report anything.
+        if !isUTF8, let charset, Charset(charset) == .windows1252 { return part.decodeBody { _ in } }
+        guard isUTF8 || label == "iso-8859-1" || label == "latin1" else {
+            // Any other ASCII-compatible charset: a transfer-encoded body that decodes to plain
+            // ASCII is valid in it, with no string to build.
+            guard !isIdentity, isASCIICompatible(charset) else { return nil }
+            var bytes: [UInt8] = []
+            let transfer = part.decodeBody { bytes.append(contentsOf: $0) }
+            return firstEightBitByte(bytes[...]) == nil ? transfer : nil
+        }
         guard isUTF8 else { return isIdentity ? [] : part.decodeBody { _ in } }
         if isIdentity {
             return UTF8Validation.firstInvalidByte(in: part.rawBody) == nil ? [] : nil

@@ -1,7 +1,7 @@
 extension HeaderField {
     /// Fields whose grammar has no place for RFC 2047 encoded words (RFC 2047 section 5): their
     /// text is only unfolded and converted from UTF-8 (or the fallback charset).
-    private static let structuredWithoutEncodedWords: Set<String> = [
+    static let structuredWithoutEncodedWords: Set<String> = [
         "date", "message-id", "in-reply-to", "references", "resent-date", "resent-message-id",
         "content-type", "content-transfer-encoding", "content-disposition", "content-id",
         "mime-version", "received", "return-path", "dkim-signature", "arc-seal",
@@ -9,8 +9,21 @@ extension HeaderField {
         "list-id", "list-unsubscribe", "list-post", "list-help", "list-archive", "list-subscribe",
     ]
 
-    /// The lowercase field name, for comparisons.
-    var lowercasedName: String { String(decoding: name.utf8.map(ASCII.lowercased), as: UTF8.self) }
+    /// The field name in lowercase ASCII (field names are ASCII, RFC 5322 section 3.6.8), for set
+    /// and dictionary lookups. Written straight into the new string, and not copied at all when
+    /// the name is already lowercase: linting asks for it for every field.
+    public var lowercasedName: String {
+        let utf8 = name.utf8
+        guard utf8.contains(where: { $0 &- 0x41 < 26 }) else { return name }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            for byte in utf8 {
+                buffer[count] = ASCII.lowercased(byte)
+                count += 1
+            }
+            return count
+        }
+    }
 
     /// Whether RFC 2047 encoded words in this field's value are decoded by ``value``.
     public var mayContainEncodedWords: Bool {

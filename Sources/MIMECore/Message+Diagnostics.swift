@@ -18,14 +18,18 @@ extension HeaderField {
         default:
             break
         }
-        var found = decodedValue(options: options).diagnostics
+        // A structured field's display text can only be wrong in its 8-bit bytes (there are no
+        // encoded words to decode), so plain ASCII skips building the string.
+        var found = HeaderField.structuredWithoutEncodedWords.contains(name) && !value.contains(where: { $0 >= 0x80 })
+            ? [] : decodedValue(options: options).diagnostics
         switch name {
         case "date", "resent-date":
             _ = MessageDate.parse(value, diagnostics: &found)
         case "message-id", "resent-message-id", "content-id":
-            _ = MessageID.parse(value, diagnostics: &found)
+            // The plain form, by far the most common, has nothing to report.
+            if !MessageID.isPlainList(value, maximumCount: 1) { _ = MessageID.parse(value, diagnostics: &found) }
         case "in-reply-to", "references":
-            _ = MessageID.parseList(value, diagnostics: &found)
+            if !MessageID.isPlainList(value, maximumCount: 5000) { _ = MessageID.parseList(value, diagnostics: &found) }
         case "mime-version":
             _ = MIMEVersion.parse(value, diagnostics: &found)
         case "content-type":

@@ -26,6 +26,50 @@ extension MessageID {
         return ids
     }
 
+    /// Whether `value` is 1 to `maximumCount` identifiers in their plain form,
+    /// `"<" dot-atom-text "@" dot-atom-text ">"`, separated by white space or folding: a value in
+    /// which ``parseList(_:maximumCount:diagnostics:)`` finds nothing to report, proved by one
+    /// pass over the bytes, so that checking it builds no strings.
+    static func isPlainList(_ value: ArraySlice<UInt8>, maximumCount: Int) -> Bool {
+        var count = 0
+        var index = value.startIndex
+        let end = value.endIndex
+        while true {
+            var sawSpace = false
+            while index < end {
+                let byte = value[index]
+                if byte == ASCII.space || byte == ASCII.tab {
+                    index += 1
+                } else if byte == ASCII.cr, index + 2 < end, value[index + 1] == ASCII.lf,
+                          value[index + 2] == ASCII.space || value[index + 2] == ASCII.tab {
+                    index += 3
+                } else {
+                    break
+                }
+                sawSpace = true
+            }
+            if index == end { return count > 0 }
+            guard value[index] == UInt8(ascii: "<"), count == 0 || sawSpace, count < maximumCount else { return false }
+            index += 1
+            // id-left "@" id-right ">", each a dot-atom-text short enough to stay under the
+            // parser's token limit (63 dots make 127 tokens a side).
+            for terminator in [UInt8(ascii: "@"), UInt8(ascii: ">")] {
+                var dots = 0
+                while true {
+                    let wordStart = index
+                    while index < end, ASCII.isAtext(value[index]) { index += 1 }
+                    guard index > wordStart, index < end else { return false }
+                    guard value[index] == UInt8(ascii: "."), dots < 63 else { break }
+                    dots += 1
+                    index += 1
+                }
+                guard value[index] == terminator else { return false }
+                index += 1
+            }
+            count += 1
+        }
+    }
+
     /// Parses a `References` or `In-Reply-To` value held in a string, dropping diagnostics.
     public static func parseList(_ string: String) -> [MessageID] {
         var ignored: [Diagnostic] = []
