@@ -264,10 +264,14 @@ extension Linter {
         let body = part.decodedBody().bytes
         guard let document = try? HTMLDocument(parsing: body) else { return [] }
         let formats = Microformats(document: document)
-        // Offsets into the HTML are body offsets only when the body is not transfer-encoded.
+        // Offsets into the HTML are body offsets only when the body is not transfer-encoded, and
+        // only while they stay inside it: libxml2 reports positions in its converted input, which
+        // grows when it reads invalid UTF-8 as Latin-1 (found by fuzz-lint).
         let encoding = part.transferEncoding
         let identity = encoding == nil || encoding == .sevenBit || encoding == .eightBit || encoding == .binary
-        func position(_ offset: Int) -> Int { identity ? part.bodyOffset + offset : part.bodyOffset }
+        func position(_ offset: Int) -> Int {
+            identity && offset >= 0 && offset <= body.count ? part.bodyOffset + offset : part.bodyOffset
+        }
         var findings: [Finding] = []
         for diagnostic in formats.mentions.findings where diagnostic.code == .mentionWithoutClass {
             findings.append(Finding(.coiMentionClass, at: position(diagnostic.offset), diagnostic.message))
