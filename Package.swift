@@ -105,7 +105,7 @@ let lintTargets: [Target] = [
     ),
     .testTarget(
         name: "COILintTests",
-        dependencies: ["COILint", "MIMECore", "coi-lint"],
+        dependencies: ["COILint", "MIMECore", "coi-lint", "TestSupport"],
         // The end-to-end snapshots are read through #filePath, not as bundle resources.
         exclude: ["Snapshots"],
         swiftSettings: strictSettings

@@ -72,15 +72,37 @@ public struct COIDetection: Sendable, Hashable {
     /// The `Message-ID` of `fields` read as a chat identifier, if it is one.
     public static func messageID(in fields: HeaderFields) -> COIMessageID? {
         var ignored: [Diagnostic] = []
-        guard let field = fields.first(named: "Message-ID"),
+        guard let field = fields.first(named: "Message-ID"), mayHoldChatID(field.rawValue),
               let id = MessageID.parse(field.rawValue, diagnostics: &ignored) else { return nil }
         return COIMessageID(id)
+    }
+
+    /// Whether a message-id value may hold a chat identifier: one pass over the bytes, so that
+    /// detection does not parse the message-ids of ordinary mail. Every chat id holds `$`
+    /// (`chat$`, `coi$`) or starts with `Gr.` or `Mr.`; a quoted or escaped id is left to the parser.
+    static func mayHoldChatID(_ value: ArraySlice<UInt8>) -> Bool {
+        var index = value.startIndex
+        while index < value.endIndex {
+            switch value[index] {
+            case UInt8(ascii: "$"), UInt8(ascii: "\\"), UInt8(ascii: "\""):
+                return true
+            case UInt8(ascii: "."):
+                if index - 2 >= value.startIndex, value[index - 1] == UInt8(ascii: "r"),
+                   value[index - 2] == UInt8(ascii: "G") || value[index - 2] == UInt8(ascii: "M") {
+                    return true
+                }
+            default:
+                break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The first `References` id of `fields` read as a chat identifier, if it is one.
     public static func firstReference(in fields: HeaderFields) -> COIMessageID? {
         var ignored: [Diagnostic] = []
-        guard let field = fields.first(named: "References"),
+        guard let field = fields.first(named: "References"), mayHoldChatID(field.rawValue),
               let id = MessageID.parseList(field.rawValue, maximumCount: 1, diagnostics: &ignored).first else {
             return nil
         }

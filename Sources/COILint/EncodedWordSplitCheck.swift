@@ -31,6 +31,7 @@ enum EncodedWordSplitCheck {
     struct Word {
         var range: Range<Int>
         var isUTF8: Bool
+        /// The decoded text of a UTF-8 word; empty for other charsets, which are not checked.
         var decoded: [UInt8]
 
         init?(_ value: ArraySlice<UInt8>, at start: Int) {
@@ -41,8 +42,11 @@ enum EncodedWordSplitCheck {
             guard index + 2 < value.endIndex, value[index] == ASCII.question, value[index + 2] == ASCII.question else {
                 return nil
             }
-            var charset = ASCII.string(value[charsetStart..<index]).lowercased()
-            if let star = charset.firstIndex(of: "*") { charset = String(charset[..<star]) }
+            // The label up to an RFC 2231 "*language" suffix, compared as bytes: most words are
+            // in other charsets and need no decoding at all.
+            var labelEnd = charsetStart
+            while labelEnd < index, value[labelEnd] != UInt8(ascii: "*") { labelEnd += 1 }
+            let label = value[charsetStart..<labelEnd]
             let encoding = value[index + 1] | 0x20
             let textStart = index + 3
             var end = textStart
@@ -53,10 +57,10 @@ enum EncodedWordSplitCheck {
             guard end + 1 < value.endIndex else { return nil }
             let text = value[textStart..<end]
             range = start..<(end + 2)
-            isUTF8 = charset == "utf-8" || charset == "utf8"
+            isUTF8 = ASCII.equalsIgnoringCase(label, "utf-8".utf8) || ASCII.equalsIgnoringCase(label, "utf8".utf8)
             switch encoding {
-            case UInt8(ascii: "b"): decoded = Base64.decode(text).bytes
-            case UInt8(ascii: "q"): decoded = Self.decodeQ(text)
+            case UInt8(ascii: "b"): decoded = isUTF8 ? Base64.decode(text).bytes : []
+            case UInt8(ascii: "q"): decoded = isUTF8 ? Self.decodeQ(text) : []
             default: return nil
             }
         }

@@ -36,14 +36,22 @@ public struct LineScanner: Sendable {
             if base[0] != ASCII.lf { reportBareCR(at: cr) }
         }
         var index = 0
+        // One pass finds both line ends and carriage returns.
         while index < count {
-            let hit = cmime_memchr(base + index, ASCII.lf, count - index)
-            let end = hit < 0 ? count : index + hit
-            findBareCRs(base, from: index, to: end, count: count)
+            let hit = cmime_memchr2(base + index, ASCII.lf, ASCII.cr, count - index)
             if hit < 0 { break }
-            let before = end > 0 ? base[end - 1] : previousByte
-            endLine(atLF: offset + end, afterCR: before == ASCII.cr)
-            index = end + 1
+            let position = index + hit
+            if base[position] == ASCII.cr {
+                if position + 1 < count {
+                    if base[position + 1] != ASCII.lf { reportBareCR(at: offset + position) }
+                } else {
+                    pendingCR = offset + position
+                }
+            } else {
+                let before = position > 0 ? base[position - 1] : previousByte
+                endLine(atLF: offset + position, afterCR: before == ASCII.cr)
+            }
+            index = position + 1
         }
         previousByte = base[count - 1]
         offset += count
@@ -67,21 +75,6 @@ public struct LineScanner: Sendable {
         }
         firstLongLine = nil
         return findings.sorted { $0.offset < $1.offset }
-    }
-
-    private mutating func findBareCRs(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, count: Int) {
-        var index = start
-        while index < end {
-            let hit = cmime_memchr(base + index, ASCII.cr, end - index)
-            if hit < 0 { return }
-            let position = index + hit
-            if position + 1 < count {
-                if base[position + 1] != ASCII.lf { reportBareCR(at: offset + position) }
-            } else {
-                pendingCR = offset + position
-            }
-            index = position + 1
-        }
     }
 
     private mutating func endLine(atLF lf: Int, afterCR: Bool) {

@@ -86,9 +86,12 @@ extension Linter {
             }
         }
 
-        if let field = headers.first(named: "References"), message.references.count > 2 {
-            findings.append(Finding(.coiReferences, at: Self.valueOffset(field),
-                                    "References holds \(message.references.count) message-ids; a chat message sends the first and the last only"))
+        if let field = headers.first(named: "References") {
+            let count = message.references.count
+            if count > 2 {
+                findings.append(Finding(.coiReferences, at: Self.valueOffset(field),
+                                        "References holds \(count) message-ids; a chat message sends the first and the last only"))
+            }
         }
 
         var parts: [MIMEPart] = []

@@ -1,89 +1,63 @@
 internal import MIMECore
 
-/// The fields RFC 5322 section 3.6 allows at most once in a message's header.
-private let singleMessageFields: Set<String> = [
-    "date", "from", "sender", "reply-to", "to", "cc", "bcc", "message-id", "in-reply-to", "references", "subject",
-]
-
-/// The fields whose values the library's field readers parse (see `HeaderField.diagnostics`).
-private let structuredFields: Set<String> = [
-    "from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender", "resent-to", "resent-cc",
-    "resent-bcc", "disposition-notification-to", "date", "resent-date", "message-id", "resent-message-id",
-    "content-id", "in-reply-to", "references", "mime-version", "content-type", "content-disposition",
-    "content-transfer-encoding",
-]
-
-/// The fields RFC 2045 (section 3) and RFC 2183 allow at most once per entity.
-private let singleEntityFields: Set<String> = [
-    "mime-version", "content-type", "content-transfer-encoding", "content-id", "content-description",
-    "content-disposition",
-]
-
 extension Linter {
-    /// The rules of a message's own header (RFC 5322 section 3.6, RFC 2045 section 4): the
-    /// required fields and the MIME-Version of MIME content. `offset` is where the header starts.
-    func messageFieldFindings(_ headers: HeaderFields, at offset: Int) -> [Finding] {
-        var findings: [Finding] = []
-        if headers.first(named: "From") == nil {
-            findings.append(Finding(.fromMissing, at: offset, "message has no From field"))
-        }
-        if headers.first(named: "Date") == nil {
-            findings.append(Finding(.dateMissing, at: offset, "message has no Date field"))
-        }
-        if headers.first(named: "MIME-Version") == nil,
-           let mimeField = headers.first(where: { $0.hasName("Content-Type") || $0.hasName("Content-Transfer-Encoding") }) {
-            findings.append(Finding(.versionMissing, at: mimeField.offset ?? offset,
-                                    "\(mimeField.name) is used, but the message has no MIME-Version field"))
-        }
-        for field in headers where singleMessageFields.contains(field.lowercasedName) {
-            if let first = headers.first(named: field.name), first.offset != field.offset {
-                findings.append(Finding(.fieldRepeated, at: field.offset ?? offset,
-                                        "\(field.name) appears more than once"))
-            }
-        }
-        return findings
-    }
-
     /// The findings of one entity's header fields: their grammar (through the library's field
-    /// readers), raw 8-bit text, split encoded words and repeated MIME fields. `read` holds the
-    /// diagnostics of the first `Content-Type` and `Content-Transfer-Encoding`, when the caller
-    /// has already read them, so that they are not parsed twice.
+    /// readers), raw 8-bit text, split encoded words and repeated MIME fields, and with
+    /// `isMessageHeader` the rules of a message's own header too (RFC 5322 section 3.6, RFC 2045
+    /// section 4: required fields, fields allowed once, MIME-Version), in the same pass. The
+    /// survey also hands back the entity's first `Content-Type` and `Content-Transfer-Encoding`,
+    /// so that the caller does not look them up again.
     func fieldFindings(_ headers: HeaderFields, at headerOffset: Int, allowsUTF8: Bool,
-                       read: ReadFields = ReadFields()) -> [Finding] {
-        var findings: [Finding] = []
-        var seen = Set<String>()
-        var read = read
+                       isMessageHeader: Bool = false) -> FieldSurvey {
+        var survey = FieldSurvey()
+        var seen: UInt32 = 0
+        var messageRules = MessageHeaderRules()
         for field in headers {
-            let name = field.lowercasedName
-            if singleEntityFields.contains(name), !seen.insert(name).inserted {
-                findings.append(Finding(.fieldRepeated, at: field.offset ?? headerOffset,
-                                        "\(field.name) appears more than once"))
+            let kind = FieldKind(field)
+            let isFirstOfKind = seen & kind.bit == 0
+            if isMessageHeader { messageRules.note(field, kind: kind) }
+            if kind.isSingleInEntity, !isFirstOfKind {
+                survey.findings.append(Finding(.fieldRepeated, at: field.offset ?? headerOffset,
+                                               "\(field.name) appears more than once"))
+            } else if kind == .contentType {
+                survey.contentType = field
+                survey.contentTypeSummary = ContentType.plainSummary(field.rawValue)
+            } else if kind == .contentTransferEncoding {
+                survey.transferEncoding = field
             }
+            seen |= kind.bit
             // An unstructured field of plain ASCII without "=?" has nothing to report: only its
-            // encoded words and raw 8-bit text could be wrong, and it has neither.
+            // encoded words and raw 8-bit text could be wrong, and it has neither. Neither has a
+            // Content-Type in the plain form, nor a lone standard transfer encoding.
             let scan = Self.scanValue(field)
-            if scan.hasEightBit || scan.hasEncodedWord || structuredFields.contains(name) {
-                // Without 8-bit bytes a MIME field's diagnostics are its reader's alone (see
-                // `HeaderField.diagnostics`), which the caller has when it is the first such field.
-                let known = read.take(name)
-                findings += diagnosticFindings(field, read: scan.hasEightBit ? nil : known)
+            if scan.hasEightBit || scan.hasEncodedWord {
+                survey.findings += diagnosticFindings(field)
+            } else if kind == .contentType, isFirstOfKind, survey.contentTypeSummary != nil {
+                // Plain: nothing to report.
+            } else if kind == .contentTransferEncoding {
+                var found: [Diagnostic] = []
+                _ = ContentTransferEncoding.parse(field.rawValue, diagnostics: &found)
+                if !found.isEmpty { survey.findings += diagnosticFindings(field) }
+            } else if kind.isStructured {
+                survey.findings += diagnosticFindings(field)
             }
-            if scan.hasEightBit { findings += eightBitFindings(field, allowsUTF8: allowsUTF8) }
-            if scan.hasEncodedWord { findings += EncodedWordSplitCheck.findings(in: field) }
+            if scan.hasEightBit { survey.findings += eightBitFindings(field, allowsUTF8: allowsUTF8) }
+            if scan.hasEncodedWord { survey.findings += EncodedWordSplitCheck.findings(in: field) }
         }
-        return findings
+        if isMessageHeader { survey.findings += messageRules.findings(at: headerOffset) }
+        return survey
     }
 
     /// The library's diagnostics of `field`, with the noisy ones made precise: phrases skipped in
     /// `References` are reported once per field, and irregular white space in a date at the
     /// first irregular byte rather than at the value's start.
-    private func diagnosticFindings(_ field: HeaderField, read: [Diagnostic]?) -> [Finding] {
+    private func diagnosticFindings(_ field: HeaderField) -> [Finding] {
         var findings: [Finding] = []
         var reportedCodes = Set<String>()
         // Field readers report offsets in the field's own indices, which are message offsets
         // only for the one-shot parser's fields; streamed fields are copies.
         let delta = (field.offset ?? field.rawBytes.startIndex) - field.rawBytes.startIndex
-        for diagnostic in (read ?? field.diagnostics(options: options)).map({ $0.shifted(by: delta) }) {
+        for diagnostic in field.diagnostics(options: options).map({ $0.shifted(by: delta) }) {
             let code = diagnostic.code.rawValue
             if code == "message-id-phrase-skipped", !reportedCodes.insert(code).inserted { continue }
             guard var finding = Self.finding(diagnostic) else { continue }
@@ -157,24 +131,46 @@ extension Linter {
     }
 }
 
-/// The diagnostics of the fields an entity's reader has already parsed: `MIMEPart`'s first
-/// `Content-Type` and `Content-Transfer-Encoding`.
-struct ReadFields {
-    var contentType: [Diagnostic]? = nil
-    var transferEncoding: [Diagnostic]? = nil
+/// What one pass over an entity's header fields found.
+struct FieldSurvey {
+    var findings: [Finding] = []
+    /// The first `Content-Type` field.
+    var contentType: HeaderField?
+    /// The summary of the first `Content-Type` when it is in the plain form.
+    var contentTypeSummary: ContentType.PlainSummary?
+    /// The first `Content-Transfer-Encoding` field.
+    var transferEncoding: HeaderField?
+}
 
-    /// The diagnostics of the field named `name` (lowercase), once: later fields of the same
-    /// name are parsed on their own.
-    mutating func take(_ name: String) -> [Diagnostic]? {
-        switch name {
-        case "content-type":
-            defer { contentType = nil }
-            return contentType
-        case "content-transfer-encoding":
-            defer { transferEncoding = nil }
-            return transferEncoding
-        default:
-            return nil
+/// What the rules of a message's own header collect in the pass over its fields.
+struct MessageHeaderRules {
+    private var present: UInt32 = 0
+    private var firstMIMEField: HeaderField?
+    private var repeated: [HeaderField] = []
+
+    mutating func note(_ field: HeaderField, kind: FieldKind) {
+        if kind.isSingleInMessage, present & kind.bit != 0 { repeated.append(field) }
+        present |= kind.bit
+        if firstMIMEField == nil, kind == .contentType || kind == .contentTransferEncoding { firstMIMEField = field }
+    }
+
+    /// Missing `From`, `Date` and `MIME-Version`, and repeated single fields; `offset` is where
+    /// the header starts.
+    func findings(at offset: Int) -> [Finding] {
+        var findings: [Finding] = []
+        if present & FieldKind.from.bit == 0 {
+            findings.append(Finding(.fromMissing, at: offset, "message has no From field"))
         }
+        if present & FieldKind.date.bit == 0 {
+            findings.append(Finding(.dateMissing, at: offset, "message has no Date field"))
+        }
+        if present & FieldKind.mimeVersion.bit == 0, let mimeField = firstMIMEField {
+            findings.append(Finding(.versionMissing, at: mimeField.offset ?? offset,
+                                    "\(mimeField.name) is used, but the message has no MIME-Version field"))
+        }
+        for field in repeated {
+            findings.append(Finding(.fieldRepeated, at: field.offset ?? offset, "\(field.name) appears more than once"))
+        }
+        return findings
     }
 }

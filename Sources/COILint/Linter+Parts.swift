@@ -6,11 +6,13 @@ extension Linter {
     /// encoding and charset, and its multipart structure. `ancestorBoundaries` are the boundaries
     /// of the enclosing multiparts; `isGlobal` is set inside `message/global`, where raw UTF-8
     /// header text is allowed (RFC 6532 section 3.7).
-    func partFindings(_ part: MIMEPart, ancestorBoundaries: [[UInt8]], isGlobal: Bool) -> [Finding] {
-        let (contentType, typeDiagnostics) = part.parsedContentType()
-        let (encoding, encodingDiagnostics) = part.parsedTransferEncoding()
-        var findings = fieldFindings(part.headers, at: part.headerOffset, allowsUTF8: isGlobal,
-                                     read: ReadFields(contentType: typeDiagnostics, transferEncoding: encodingDiagnostics))
+    func partFindings(_ part: MIMEPart, ancestorBoundaries: [[UInt8]], isGlobal: Bool,
+                      isMessageRoot: Bool = false) -> [Finding] {
+        let survey = fieldFindings(part.headers, at: part.headerOffset, allowsUTF8: isGlobal, isMessageHeader: isMessageRoot)
+        var findings = survey.findings
+        let contentType = PartType(survey.contentTypeSummary, part: part)
+        var ignored: [Diagnostic] = []
+        let encoding = survey.transferEncoding.flatMap { ContentTransferEncoding.parse($0.rawValue, diagnostics: &ignored) }
         switch part.content {
         case .leaf:
             let isIdentity = encoding == nil || encoding == .sevenBit || encoding == .eightBit || encoding == .binary
@@ -55,9 +57,8 @@ extension Linter {
             }
         case .message(let nested):
             findings += nested.diagnostics.compactMap(Self.finding)
-            findings += messageFieldFindings(nested.headers, at: nested.root.headerOffset)
             findings += partFindings(nested.root, ancestorBoundaries: ancestorBoundaries,
-                                     isGlobal: isGlobal || contentType.subtype.lowercased() == "global")
+                                     isGlobal: isGlobal || contentType.subtype == "global", isMessageRoot: true)
         }
         return findings
     }
@@ -102,9 +103,9 @@ extension Linter {
         if isIdentity {
             return UTF8Validation.firstInvalidByte(in: part.rawBody) == nil ? [] : nil
         }
-        var bytes: [UInt8] = []
-        let transfer = part.decodeBody { bytes.append(contentsOf: $0) }
-        return UTF8Validation.firstInvalidByte(in: bytes[...]) == nil ? transfer : nil
+        var stream = UTF8Validation.Stream()
+        let transfer = part.decodeBody { stream.feed($0) }
+        return stream.finish() ? transfer : nil
     }
 
     /// Charsets in which every ASCII byte stands for itself (absent means US-ASCII, RFC 2045
@@ -124,4 +125,30 @@ extension Linter {
     static func isPrefix(_ prefix: [UInt8], of bytes: [UInt8]) -> Bool {
         prefix.count <= bytes.count && bytes.starts(with: prefix)
     }
+}
+
+/// What the rules need of a part's `Content-Type`: read from the bytes when the value is in the
+/// plain form, which has nothing to report (nearly every part), and parsed otherwise.
+struct PartType {
+    var isText: Bool
+    /// The subtype, lowercased.
+    var subtype: String
+    var charset: String?
+
+    /// The type of `part`, from the summary of its first `Content-Type` field when that is plain.
+    init(_ summary: ContentType.PlainSummary?, part: MIMEPart) {
+        if let plain = summary {
+            isText = plain.isText
+            subtype = ASCII.lowercasedString(plain.subtype)
+            charset = plain.charset.map { ASCII.string($0) }
+        } else {
+            let value = part.contentType
+            isText = value.isText
+            subtype = value.subtype
+            charset = value.charset
+        }
+    }
+
+    /// The charset the body is in: `us-ascii` for text without one (RFC 2045 section 5.2).
+    var effectiveCharset: String? { charset ?? (isText ? "us-ascii" : nil) }
 }

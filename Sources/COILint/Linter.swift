@@ -52,21 +52,34 @@ public struct Linter: Sendable {
 
     /// Keeps the findings of the rules that apply, each once, in message order.
     func finish(_ findings: [Finding], isChat: Bool) -> [Finding] {
-        var seen = Set<Finding>()
-        var kept: [Finding] = []
-        for finding in findings where configuration.applies(finding.rule, isChat: isChat) {
-            if seen.insert(finding).inserted { kept.append(finding) }
-        }
-        return kept.enumerated()
+        let applying = findings.enumerated().filter { configuration.applies($0.element.rule, isChat: isChat) }
             .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
-            .map(\.element)
+        // Equal findings share their offset: sorted, they fall in one run, which is compared
+        // pairwise when short (nearly always) and through a set otherwise.
+        var kept: [Finding] = []
+        kept.reserveCapacity(applying.count)
+        var runStart = 0
+        var runSet: Set<Finding>?
+        for (_, finding) in applying {
+            if let last = kept.last, last.offset != finding.offset {
+                runStart = kept.count
+                runSet = nil
+            }
+            let run = kept[runStart...]
+            if run.count < 16 {
+                if !run.contains(finding) { kept.append(finding) }
+            } else {
+                if runSet == nil { runSet = Set(run) }
+                if runSet!.insert(finding).inserted { kept.append(finding) }
+            }
+        }
+        return kept
     }
 
     /// The RFC findings of a message and of every message encapsulated in it.
     func messageFindings(_ message: Message, isTopLevel: Bool) -> [Finding] {
         var findings = message.diagnostics.compactMap(Self.finding)
-        findings += messageFieldFindings(message.headers, at: message.root.headerOffset)
-        findings += partFindings(message.root, ancestorBoundaries: [], isGlobal: false)
+        findings += partFindings(message.root, ancestorBoundaries: [], isGlobal: false, isMessageRoot: true)
         return findings
     }
 

@@ -42,10 +42,8 @@ public struct StreamingLinter: Sendable {
     private mutating func handle(_ event: StreamingParser.Event) {
         switch event {
         case .partStart(let start):
-            if expectsMessageHeader {
-                findings += linter.messageFieldFindings(start.headers, at: start.headerOffset)
-            }
-            findings += linter.fieldFindings(start.headers, at: start.headerOffset, allowsUTF8: false)
+            findings += linter.fieldFindings(start.headers, at: start.headerOffset, allowsUTF8: false,
+                                             isMessageHeader: expectsMessageHeader).findings
             expectsMessageHeader = start.kind == .message
             var ignored: [Diagnostic] = []
             let encoding = start.headers.first(named: "Content-Transfer-Encoding")

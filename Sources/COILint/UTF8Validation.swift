@@ -1,15 +1,13 @@
+internal import MIMECharset
+
 /// Finds where bytes stop being well-formed UTF-8 (RFC 3629 section 4, the UTF8-octets grammar).
 enum UTF8Validation {
     /// The index of the first byte that does not belong to a well-formed UTF-8 sequence, or `nil`
-    /// when all of `bytes` is UTF-8.
+    /// when all of `bytes` is UTF-8 (a sequence cut short by the end counts as ill-formed).
     static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let length = sequenceLength(bytes, at: index)
-            if length == 0 { return index }
-            index += length
-        }
-        return nil
+        let (invalid, tail) = bytes.withUnsafeBufferPointer { Charset.scanUTF8($0) }
+        if let invalid { return bytes.startIndex + invalid }
+        return tail > 0 ? bytes.endIndex - tail : nil
     }
 
     /// The length of the well-formed sequence at `index`, or 0 if there is none there (a stray
@@ -35,6 +33,41 @@ enum UTF8Validation {
         guard second >= low && second <= high else { return 0 }
         for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
         return length
+    }
+
+    /// Checks UTF-8 that arrives in chunks, such as a body being transfer-decoded, without
+    /// keeping it: only a sequence split between two chunks is held.
+    struct Stream {
+        private var carry: [UInt8] = []
+        /// Whether every byte so far belongs to a well-formed sequence.
+        private(set) var isValid = true
+
+        mutating func feed(_ chunk: UnsafeRawBufferPointer) {
+            guard isValid, chunk.count > 0 else { return }
+            let bytes = chunk.bindMemory(to: UInt8.self)
+            if carry.isEmpty {
+                check(bytes)
+            } else {
+                // A character straddles the chunks: check it with what follows, from a copy.
+                let joined = carry + bytes
+                carry.removeAll()
+                joined.withUnsafeBufferPointer { check($0) }
+            }
+        }
+
+        private mutating func check(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let (invalid, tail) = Charset.scanUTF8(bytes)
+            if invalid != nil {
+                isValid = false
+            } else if tail > 0 {
+                carry = Array(bytes[(bytes.count - tail)...])
+            }
+        }
+
+        /// Whether the whole input was well-formed UTF-8, with no sequence cut short at its end.
+        mutating func finish() -> Bool {
+            isValid && carry.isEmpty
+        }
     }
 
     /// How many bytes at the end of `bytes` start a UTF-8 sequence that is cut off, and how many

@@ -234,6 +234,6 @@ extension String {
     /// mapping would treat look-alike names as equal.
     func lowercasedASCII() -> String {
         guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map(ASCII.lowercased), as: UTF8.self)
+        return ASCII.lowercasedString(utf8)
     }
 }

@@ -64,3 +64,20 @@ extension Charset {
         }
     }
 }
+
+extension Charset {
+    /// Whether `bytes` are well-formed UTF-8 (RFC 3629 section 4), checked without building a
+    /// string: a validator can then tell that decoding them would report nothing.
+    public static func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let result = UTF8Validation.scan(bytes)
+        return result.firstError == nil && result.incompleteTail == 0
+    }
+
+    /// Where `bytes` stop being well-formed UTF-8 (RFC 3629 section 4), without building a string:
+    /// the offset of the first ill-formed sequence, and the length (0 to 3) of a well-formed
+    /// sequence that the end of the buffer cuts short, which a following chunk may complete.
+    public static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (firstInvalidOffset: Int?, incompleteTail: Int) {
+        let result = UTF8Validation.scan(bytes)
+        return (result.firstError, result.incompleteTail)
+    }
+}

@@ -108,8 +108,56 @@ public struct Charset: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Same rules as ``init(_:policy:)``; bytes outside ASCII make the label unknown.
     public init?<Bytes: Collection<UInt8>>(label bytes: Bytes, policy: LabelPolicy = .mailCompatible) {
+        if let common = bytes.withContiguousStorageIfAvailable({ Charset.commonLabel($0, policy: policy) }),
+           let common {
+            self = common
+            return
+        }
         guard bytes.count <= 64, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         self.init(String(decoding: bytes, as: UTF8.self), policy: policy)
+    }
+
+    /// The charset of a label among those mail uses most (UTF-8, US-ASCII, ISO-8859-1 and
+    /// windows-1252 under their usual aliases), matched on the label's bytes without building a
+    /// string, under the same rules as ``init(_:policy:)``; `nil` for any other label, which
+    /// ``init(label:policy:)`` resolves through ICU.
+    ///
+    /// Header decoders resolve a label per encoded word, so this path is what most words take.
+    public static func commonLabel(_ label: UnsafeBufferPointer<UInt8>, policy: LabelPolicy = .mailCompatible) -> Charset? {
+        guard !label.isEmpty, label.count <= 40 else { return nil }
+        // The alphanumerics of the label, lowercased, packed into two words: ICU's alias matching
+        // ignores case, "-" and "_" (see `normalizedKey`).
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count = 0
+        for byte in label {
+            if ASCIIClass.isAlphanumeric(byte) {
+                guard count < 16 else { return nil }
+                let value = UInt64(ASCIIClass.lowercased(byte))
+                if count < 8 { low |= value << (8 * count) } else { high |= value << (8 * (count - 8)) }
+                count += 1
+            } else if byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+                return nil
+            }
+        }
+        for entry in commonLabels where entry.low == low && entry.high == high {
+            let known = entry.charset
+            return policy.mapsToSupersets && (known.engine == .ascii || known.engine == .latin1) ? .windows1252 : known
+        }
+        return nil
+    }
+
+    /// The keys of ``commonLabel(_:policy:)``: normalized labels packed as it packs them.
+    private static let commonLabels: [(low: UInt64, high: UInt64, charset: Charset)] = [
+        ("utf8", Charset.utf8), ("usascii", .usASCII), ("ascii", .usASCII), ("iso88591", .isoLatin1),
+        ("latin1", .isoLatin1), ("windows1252", .windows1252), ("cp1252", .windows1252),
+    ].map { label, charset in
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for (index, byte) in label.utf8.enumerated() {
+            if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
+        }
+        return (low, high, charset)
     }
 
     /// `mime-charset-chars` of RFC 2978 section 2.3.

@@ -61,6 +61,20 @@ public enum ASCII: Sendable {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
+    /// The bytes with ASCII letters lowercased, as a `String` written in place (invalid UTF-8
+    /// repaired with U+FFFD): for tokens such as media types, whose case does not matter.
+    @inlinable
+    public static func lowercasedString<C: Collection<UInt8>>(_ bytes: C) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes {
+                buffer[count] = lowercased(byte)
+                count += 1
+            }
+            return count
+        }
+    }
+
     /// Whether two byte sequences are equal ignoring ASCII case.
     @inlinable
     public static func equalsIgnoringCase<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
@@ -83,7 +97,12 @@ public enum ASCII: Sendable {
     /// with U+FFFD so that the call never fails.
     @inlinable
     public static func string<C: Collection<UInt8>>(_ bytes: C) -> String {
-        String(decoding: bytes, as: UTF8.self)
+        // The standard library decodes an `ArraySlice` through a dynamic cast and a byte-by-byte
+        // path; contiguous memory takes its fast path.
+        if let string = bytes.withContiguousStorageIfAvailable({ String(decoding: $0, as: UTF8.self) }) {
+            return string
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `atext` (RFC 5322 section 3.2.3), US-ASCII only.

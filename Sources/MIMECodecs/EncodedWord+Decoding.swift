@@ -475,6 +475,9 @@ extension EncodedWord {
         }
 
         private mutating func resolveCharset(_ range: Range<Int>) -> Charset? {
+            if let common = Charset.commonLabel(UnsafeBufferPointer(rebasing: input[range]), policy: options.labelPolicy) {
+                return common
+            }
             let key = input[range].map(ASCII.lowercased)
             if let cached = charsetCache[key] { return cached }
             let charset = Charset(label: key, policy: options.labelPolicy)

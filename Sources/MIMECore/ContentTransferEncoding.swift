@@ -11,7 +11,7 @@ public struct ContentTransferEncoding: RawRepresentable, Sendable, Hashable, Cus
     /// Creates a mechanism; the value is lowercased, since mechanisms are case-insensitive
     /// (RFC 2045 section 6.1).
     public init(rawValue: String) {
-        self.rawValue = String(decoding: rawValue.utf8.map(ASCII.lowercased), as: UTF8.self)
+        self.rawValue = ASCII.lowercasedString(rawValue.utf8)
     }
 
     /// `7bit`: no encoding; short lines of US-ASCII (RFC 2045 sections 2.7 and 6.2). The
@@ -53,6 +53,12 @@ public struct ContentTransferEncoding: RawRepresentable, Sendable, Hashable, Cus
     /// values are kept lowercased, with a warning unless they are `x-token`s. Returns `nil` with
     /// an error for an empty value, which callers should treat as `7bit` (section 6.1).
     public static func parse(_ value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> ContentTransferEncoding? {
+        if let standard = standardMechanism(value) { return standard }
+        return parseScanning(value, diagnostics: &diagnostics)
+    }
+
+    /// ``parse(_:diagnostics:)`` for every value: the grammar with its workarounds.
+    static func parseScanning(_ value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> ContentTransferEncoding? {
         var scanner = FieldScanner(value)
         var sink = DiagnosticSink(limit: 16)
         defer { diagnostics.append(contentsOf: sink.finished(at: value.endIndex)) }
@@ -108,6 +114,22 @@ public struct ContentTransferEncoding: RawRepresentable, Sendable, Hashable, Cus
                         "unknown Content-Transfer-Encoding '\(written)'")
         }
         return encoding
+    }
+
+    /// The standard mechanism a value names on its own, between spaces or tabs, in any case: the form nearly every message has, which has nothing to report, recognized without
+    /// the scanner and the strings it builds.
+    static func standardMechanism(_ value: ArraySlice<UInt8>) -> ContentTransferEncoding? {
+        var start = value.startIndex
+        var end = value.endIndex
+        while start < end, value[start] == ASCII.space || value[start] == ASCII.tab { start += 1 }
+        while end > start, value[end - 1] == ASCII.space || value[end - 1] == ASCII.tab { end -= 1 }
+        let word = value[start..<end]
+        guard (4...16).contains(word.count), word.allSatisfy({ ASCII.isAtext($0) }) else { return nil }
+        for standard in [ContentTransferEncoding.sevenBit, .eightBit, .base64, .quotedPrintable, .binary]
+        where ASCII.equalsIgnoringCase(word, standard.rawValue.utf8) {
+            return standard
+        }
+        return nil
     }
 
     /// Parses a `Content-Transfer-Encoding` value held in a string, dropping diagnostics.

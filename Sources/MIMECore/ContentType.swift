@@ -139,10 +139,10 @@ extension ContentType {
             scanner.skipCFWS(diagnostics: &diagnostics)
             subtype = scanner.readToken()
         }
-        let typeText = ASCII.string(type.lazy.map(ASCII.lowercased))
+        let typeText = ASCII.lowercasedString(type)
         let subtypeText: String
         if let subtype {
-            subtypeText = ASCII.string(subtype.lazy.map(ASCII.lowercased))
+            subtypeText = ASCII.lowercasedString(subtype)
         } else if typeText == "text" {
             diagnostics.append(Diagnostic(.contentTypeMissingSubtype, .warning, at: start..<scanner.position,
                                           "'text' without a subtype; read as text/plain"))

@@ -29,7 +29,14 @@ public struct HeaderFields: Sendable, Hashable, RandomAccessCollection {
 
     /// The first field named `name` (ignoring case), if any.
     public func first(named name: String) -> HeaderField? {
-        fields.first { $0.hasName(name) }
+        // Every lookup passes most fields of the block: only the match is copied out (a copy
+        // of a field retains its storage), and lengths, which nearly always differ, are
+        // compared before the bytes.
+        let length = name.utf8.count
+        for index in fields.indices where fields[index].name.utf8.count == length && fields[index].hasName(name) {
+            return fields[index]
+        }
+        return nil
     }
 
     /// Every field named `name` (ignoring case), in order.

@@ -141,7 +141,7 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection, Expres
     }
 
     static func lowercased(_ name: String) -> String {
-        String(decoding: name.utf8.map(ASCII.lowercased), as: UTF8.self)
+        ASCII.lowercasedString(name.utf8)
     }
 }
 

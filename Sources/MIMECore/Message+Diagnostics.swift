@@ -5,44 +5,74 @@ extension HeaderField {
     /// for a parsed field.
     public func diagnostics(options: ParserOptions = ParserOptions()) -> [Diagnostic] {
         let value = rawValue
-        let name = lowercasedName
-        switch name {
-        case "from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender", "resent-to",
-            "resent-cc", "resent-bcc", "disposition-notification-to":
+        let reader = HeaderField.valueReaders[lowercasedName]
+        if reader == .address {
             // Display names are decoded as phrases by the address parser, which reports their
             // encoded words and 8-bit text itself; the unstructured reading would differ (and is
-            // not computed, since it would be thrown away).
+            // not computed, since it would be thrown away). The plain form, by far the most
+            // common, has nothing to report.
             var found: [Diagnostic] = []
-            _ = Address.parseList(value, diagnostics: &found)
+            if !Address.isPlainList(value) { _ = Address.parseList(value, diagnostics: &found) }
             return found
-        default:
-            break
         }
         // A structured field's display text can only be wrong in its 8-bit bytes (there are no
-        // encoded words to decode), so plain ASCII skips building the string.
-        var found = HeaderField.structuredWithoutEncodedWords.contains(name) && !value.contains(where: { $0 >= 0x80 })
-            ? [] : decodedValue(options: options).diagnostics
-        switch name {
-        case "date", "resent-date":
+        // encoded words to decode), so plain ASCII skips building the string; so can
+        // unstructured text of plain ASCII words and clean encoded words.
+        let isPlain = reader != nil
+            ? !value.contains(where: { $0 >= 0x80 })
+            : HeaderField.isPlainUnstructured(value, maximumEncodedWords: min(options.maximumEncodedWords, 200))
+        var found = isPlain ? [] : decodedValue(options: options).diagnostics
+        switch reader {
+        case .date:
             _ = MessageDate.parse(value, diagnostics: &found)
-        case "message-id", "resent-message-id", "content-id":
+        case .messageID:
             // The plain form, by far the most common, has nothing to report.
             if !MessageID.isPlainList(value, maximumCount: 1) { _ = MessageID.parse(value, diagnostics: &found) }
-        case "in-reply-to", "references":
+        case .messageIDList:
             if !MessageID.isPlainList(value, maximumCount: 5000) { _ = MessageID.parseList(value, diagnostics: &found) }
-        case "mime-version":
+        case .mimeVersion:
             _ = MIMEVersion.parse(value, diagnostics: &found)
-        case "content-type":
-            _ = ContentType.parse(value, diagnostics: &found)
-        case "content-disposition":
-            _ = ContentDisposition.parse(value, diagnostics: &found)
-        case "content-transfer-encoding":
+        case .contentType:
+            if ContentType.plainSummary(value) == nil { _ = ContentType.parse(value, diagnostics: &found) }
+        case .contentDisposition:
+            if !ContentDisposition.isPlain(value) { _ = ContentDisposition.parse(value, diagnostics: &found) }
+        case .contentTransferEncoding:
             _ = ContentTransferEncoding.parse(value, diagnostics: &found)
-        default:
+        case .address, .structured, nil:
             break
         }
         return found
     }
+
+    /// Which reader `diagnostics(options:)` runs on a field's value.
+    enum ValueReader {
+        case address, date, messageID, messageIDList, mimeVersion, contentType, contentDisposition
+        case contentTransferEncoding
+        /// Structured, without encoded words, and with no reader of its own here.
+        case structured
+    }
+
+    /// The readers of the fields the library knows, by lowercased name, found with one lookup;
+    /// every field in ``structuredWithoutEncodedWords`` has an entry. A field without one is
+    /// unstructured.
+    static let valueReaders: [String: ValueReader] = {
+        var readers: [String: ValueReader] = [:]
+        for name in structuredWithoutEncodedWords { readers[name] = .structured }
+        for name in ["from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender", "resent-to",
+                     "resent-cc", "resent-bcc", "disposition-notification-to"] {
+            readers[name] = .address
+        }
+        readers["date"] = .date
+        readers["resent-date"] = .date
+        for name in ["message-id", "resent-message-id", "content-id"] { readers[name] = .messageID }
+        readers["in-reply-to"] = .messageIDList
+        readers["references"] = .messageIDList
+        readers["mime-version"] = .mimeVersion
+        readers["content-type"] = .contentType
+        readers["content-disposition"] = .contentDisposition
+        readers["content-transfer-encoding"] = .contentTransferEncoding
+        return readers
+    }()
 }
 
 extension Message {

@@ -15,6 +15,12 @@ extension MessageDate {
     ///   - value: the field value; its indices are the offsets that diagnostics report.
     ///   - diagnostics: receives one diagnostic per recovery.
     public static func parse(_ value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> MessageDate? {
+        if let plain = parsePlain(value, diagnostics: &diagnostics) { return plain }
+        return parseTokens(value, diagnostics: &diagnostics)
+    }
+
+    /// ``parse(_:diagnostics:)`` for every form: the tokenizing parser with its workarounds.
+    static func parseTokens(_ value: ArraySlice<UInt8>, diagnostics: inout [Diagnostic]) -> MessageDate? {
         var lexer = Lexer(value)
         guard lexer.tokenize(diagnostics: &diagnostics) else {
             diagnostics.append(Diagnostic(.dateInvalid, .error, at: value.startIndex..<value.endIndex,
@@ -354,7 +360,7 @@ extension MessageDate {
                 return parseNumericZone(diagnostics: &diagnostics)
             case .word:
                 index += 1
-                let name = ASCII.string(head.bytes.lazy.map(ASCII.lowercased))
+                let name = ASCII.lowercasedString(head.bytes)
                 // A name glued to an offset (`GMT+0100`, `UTC-05:00`) means the offset.
                 if let sign = current, sign.isSymbol(UInt8(ascii: "+")) || sign.isSymbol(ASCII.hyphen), !sign.spaced,
                    token(at: 1)?.kind == .number {
@@ -479,7 +485,7 @@ extension MessageDate {
                 scanner.skipFWS()
                 guard !word.isEmpty, scanner.isAtEnd else { continue }
                 var ignored: [Diagnostic] = []
-                let name = ASCII.string(word.lazy.map(ASCII.lowercased))
+                let name = ASCII.lowercasedString(word)
                 if let zone = zone(named: name, at: comment.range, inComment: true, diagnostics: &ignored),
                    zone.offset != nil {
                     diagnostics.append(contentsOf: ignored)

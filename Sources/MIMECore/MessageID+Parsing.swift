@@ -29,7 +29,8 @@ extension MessageID {
     /// Whether `value` is 1 to `maximumCount` identifiers in their plain form,
     /// `"<" dot-atom-text "@" dot-atom-text ">"`, separated by white space or folding: a value in
     /// which ``parseList(_:maximumCount:diagnostics:)`` finds nothing to report, proved by one
-    /// pass over the bytes, so that checking it builds no strings.
+    /// pass over the bytes, so that checking it builds no strings. Folding may end in CRLF or, as in
+    /// mailboxes stored with Unix line ends, in a bare LF.
     static func isPlainList(_ value: ArraySlice<UInt8>, maximumCount: Int) -> Bool {
         var count = 0
         var index = value.startIndex
@@ -43,6 +44,10 @@ extension MessageID {
                 } else if byte == ASCII.cr, index + 2 < end, value[index + 1] == ASCII.lf,
                           value[index + 2] == ASCII.space || value[index + 2] == ASCII.tab {
                     index += 3
+                } else if byte == ASCII.lf, index + 1 < end,
+                          value[index + 1] == ASCII.space || value[index + 1] == ASCII.tab {
+                    // Folding with a bare LF, as in messages stored with Unix line ends (mbox).
+                    index += 2
                 } else {
                     break
                 }

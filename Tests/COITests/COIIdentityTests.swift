@@ -158,6 +158,25 @@ struct COIDetectionTests {
         #expect(detection.isChat == !expected.isEmpty)
     }
 
+    /// Detection skips parsing message-ids that cannot hold a chat id: the quoted, escaped,
+    /// commented and case-varied forms below must be detected exactly as a full parse detects them.
+    @Test(arguments: [
+        "<chat$a@x.example>", "<CHAT$a@x.example>", "<coi$a@x.example>", "<\"chat$a\"@x.example>",
+        "<\"ch\\at$a\"@x.example>", "<\"G\\r.abcdefghijk.x\"@x.example>", "<Gr.abcdefghijk.x@x.example>",
+        "<Mr.x@x.example>", "(c) <Mr.x@x.example>", "<mr.x@x.example>", "<abc@x.example>", "<a.b@c.d>",
+        "<chat@x.example>", "<Gr@x.example>", "x$y", "<$@x>",
+    ])
+    func quickCheckAgreesWithTheParser(id: String) {
+        let fields = Self.fields("Message-ID: \(id)\nReferences: \(id)")
+        let detection = COIDetection(fields: fields)
+        var ignored: [Diagnostic] = []
+        let value = Array(" \(id)".utf8)[...]
+        let parsed = MessageID.parse(value, diagnostics: &ignored).flatMap(COIMessageID.init)
+        let referenced = MessageID.parseList(value, maximumCount: 1, diagnostics: &ignored).first.flatMap(COIMessageID.init)
+        #expect(detection.detectedBy.contains(.messageID) == (parsed != nil), "\(id)")
+        #expect(detection.detectedBy.contains(.references) == (referenced != nil), "\(id)")
+    }
+
     @Test func messageAndFieldEntryPointsAgree() {
         let message = Message.parse("Chat-Version: 1.0\r\nMessage-ID: <chat$x@y.example>\r\n\r\nhi\r\n")
         #expect(COIDetection(message: message) == COIDetection(fields: message.headers))

@@ -30,6 +30,27 @@ struct CharsetLabelTests {
         #expect(try #require(Charset(label, policy: .strict)).mimeName == strict)
     }
 
+    @Test("Common labels matched on their bytes resolve as the string path resolves them", arguments: [
+        "utf-8", "UTF-8", "utf8", "Utf_8", "us-ascii", "US-ASCII", "ascii", "iso-8859-1", "ISO_8859-1", "latin1",
+        "windows-1252", "cp1252", "-utf-8-", "utf--8", "iso-8859-15", "koi8-r", "utf-8*en", "utf 8", "utf-7",
+        "iso-8859-1:1987", "x-cp1252", "utf88", "", String(repeating: "a", count: 41), "windows-12522",
+        "windows125212345678", "ütf-8",
+    ])
+    func commonLabelsAgreeWithTheGeneralPath(label: String) {
+        for policy in [Charset.LabelPolicy.mailCompatible, .strict] {
+            let bytes = Array(label.utf8)
+            let common = bytes.withUnsafeBufferPointer { Charset.commonLabel($0, policy: policy) }
+            if let common {
+                #expect(common == Charset(label, policy: policy), "\(label)")
+            }
+            #expect(Charset(label: bytes, policy: policy) == Charset(label, policy: policy), "\(label)")
+        }
+        let isCommon = ["utf-8", "UTF-8", "utf8", "Utf_8", "us-ascii", "US-ASCII", "ascii", "iso-8859-1",
+                        "ISO_8859-1", "latin1", "windows-1252", "cp1252", "-utf-8-", "utf--8"].contains(label)
+        let bytes = Array(label.utf8)
+        #expect((bytes.withUnsafeBufferPointer { Charset.commonLabel($0) } != nil) == isCommon, "\(label)")
+    }
+
     @Test(arguments: [
         "", "   ", "\"\"", "x-unknown-charset", "ibm-1047,swaplfnl", "utf-8*en", "utf 8", "utf-8\u{0}",
         "ütf-8", String(repeating: "a", count: 41), "x-user-defined",

@@ -1,5 +1,5 @@
 import Testing
-import MIMECore
+@testable import MIMECore
 
 private func parse(_ text: String) -> (ContentTransferEncoding?, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
@@ -118,5 +118,28 @@ struct ContentTransferEncodingTests {
             #expect(elapsed < .seconds(60))
             #expect(diagnostics.count <= 17)
         }
+    }
+}
+
+/// `parse` recognizes a lone standard mechanism without the scanner: whatever it recognizes
+/// must be exactly what the scanner reads, with nothing to report.
+@Suite("Content-Transfer-Encoding: the lone-mechanism fast path")
+struct ContentTransferEncodingFastPathTests {
+    @Test(arguments: [
+        "7bit", " 8bit", "\tBINARY\t", "quoted-printable ", " Base64", "base-64", "base64x", "base64;", "7bit 8bit",
+        "\r\n base64", "base64\r\n", "bas\u{E9}64", "", " ", "7bi", "quoted-printable-quoted", "\"base64\"",
+        "base64 (c)", "x-uuencode", "quoted_printable", "7BIT", "b\u{0}ase64",
+    ])
+    func agreesWithTheScanner(text: String) {
+        let value = ArraySlice(Array(text.utf8))
+        var diagnostics: [Diagnostic] = []
+        let scanned = ContentTransferEncoding.parseScanning(value, diagnostics: &diagnostics)
+        if let fast = ContentTransferEncoding.standardMechanism(value) {
+            #expect(fast == scanned, "\(text)")
+            #expect(diagnostics.isEmpty, "\(text)")
+        }
+        var reported: [Diagnostic] = []
+        #expect(ContentTransferEncoding.parse(value, diagnostics: &reported) == scanned, "\(text)")
+        #expect(reported == diagnostics, "\(text)")
     }
 }

@@ -11,7 +11,7 @@ struct MessageIDPlainValueTests {
         " <a@b> (comment)", " <a @b>", " <a@@b>", " <\"a\"@b>", " <a@[1.2.3.4]>", " <a@b>\r\n", " <ab@c>\n <d@e>",
         " <" + String(repeating: "a.", count: 63) + "a@b>", " <" + String(repeating: "a.", count: 64) + "a@b>",
         " <a@" + String(repeating: "b.", count: 63) + "c>", " <a@" + String(repeating: "b.", count: 64) + "c>",
-        " <é@b>", " phrase <a@b>",
+        " <é@b>", " phrase <a@b>", " <a@b>\n <c@d>\n\t<e@f>", " <a@b>\n<c@d>", " <a@b>\n", " <a@b>\r <c@d>",
     ]
 
     @Test("References and In-Reply-To report what the list reader reports", arguments: values)
