@@ -124,12 +124,23 @@ public struct ContentTransferEncoding: RawRepresentable, Sendable, Hashable, Cus
         while start < end, value[start] == ASCII.space || value[start] == ASCII.tab { start += 1 }
         while end > start, value[end - 1] == ASCII.space || value[end - 1] == ASCII.tab { end -= 1 }
         let word = value[start..<end]
-        guard (4...16).contains(word.count), word.allSatisfy({ ASCII.isAtext($0) }) else { return nil }
-        for standard in [ContentTransferEncoding.sevenBit, .eightBit, .base64, .quotedPrintable, .binary]
-        where ASCII.equalsIgnoringCase(word, standard.rawValue.utf8) {
-            return standard
+        // Compared by length first, then byte by byte, lowercased: this runs for every part.
+        func spells(_ name: StaticString) -> Bool {
+            guard word.count == name.utf8CodeUnitCount else { return false }
+            let expected = name.utf8Start
+            var position = 0
+            for byte in word {
+                guard ASCII.lowercased(byte) == expected[position] else { return false }
+                position += 1
+            }
+            return true
         }
-        return nil
+        switch word.count {
+        case 4: return spells("7bit") ? .sevenBit : spells("8bit") ? .eightBit : nil
+        case 6: return spells("base64") ? .base64 : spells("binary") ? .binary : nil
+        case 16: return spells("quoted-printable") ? .quotedPrintable : nil
+        default: return nil
+        }
     }
 
     /// Parses a `Content-Transfer-Encoding` value held in a string, dropping diagnostics.
