@@ -56,8 +56,7 @@ extension Message {
         includingBodies: Bool = true, includingNestedMessages: Bool = true, options: ParserOptions = ParserOptions()
     ) -> [Diagnostic] {
         var found = diagnostics
-        var stack: [MIMEPart] = [root]
-        while let part = stack.popLast() {
+        root.walkParts(includingNestedMessages: includingNestedMessages) { part, _ in
             for field in part.headers { found += field.diagnostics(options: options) }
             switch part.content {
             case .leaf:
@@ -68,13 +67,10 @@ extension Message {
                         found += part.decodeBody { _ in }
                     }
                 }
-            case .multipart(let multipart):
-                stack.append(contentsOf: multipart.parts.reversed())
+            case .multipart:
+                break
             case .message(let nested):
-                if includingNestedMessages {
-                    found += nested.diagnostics
-                    stack.append(nested.root)
-                }
+                if includingNestedMessages { found += nested.diagnostics }
             }
         }
         return found.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)

@@ -144,7 +144,7 @@ struct MessageParser {
                     // Drop the frame's reference to the parts first: otherwise every append
                     // copies the whole array, quadratic in the number of sibling parts.
                     frame.kind = .message
-                    parts.append(completed)
+                    parts.append(completed, growingAtMost: options.maximumParts)
                     let ownIndex = frames.count
                     if let delimiter = terminator, delimiter.frameIndex == ownIndex, !delimiter.isClose {
                         if partCount >= options.maximumParts {
@@ -267,7 +267,6 @@ struct MessageParser {
         var fields: [HeaderField] = []
         var position = start
         var fieldStart = -1
-        var fieldNameEnd = 0
         var fieldColon = 0
         var droppedFields = 0
         var headerEnd = start
@@ -301,13 +300,13 @@ struct MessageParser {
             var valueEnd = min(end, fieldStart + parser.options.maximumHeaderLineLength)
             if valueEnd > fieldColon + 1, parser.source[valueEnd - 1] == ASCII.lf { valueEnd -= 1 }
             if valueEnd > fieldColon + 1, parser.source[valueEnd - 1] == ASCII.cr { valueEnd -= 1 }
-            let name = ASCII.string(parser.source[fieldStart..<fieldNameEnd])
             let raw = parser.source[fieldStart..<end]
             if end - fieldStart > parser.options.maximumHeaderLineLength {
                 parser.report(.headerLineTooLong, .error, at: fieldStart..<end,
                     "header field of \(end - fieldStart) octets exceeds the limit of \(parser.options.maximumHeaderLineLength)")
             }
-            fields.append(HeaderField(parsedName: name, rawBytes: raw, valueRange: min(fieldColon + 1, valueEnd)..<valueEnd))
+            fields.append(HeaderField(parsed: raw, in: parser.source, valueRange: min(fieldColon + 1, valueEnd)..<valueEnd),
+                growingAtMost: parser.options.maximumHeaderFields)
         }
 
         while true {
@@ -349,7 +348,6 @@ struct MessageParser {
                 fieldColon = colon
                 var nameEnd = colon
                 while nameEnd > position, ASCII.isWhitespace(source[nameEnd - 1]) { nameEnd -= 1 }
-                fieldNameEnd = nameEnd
                 if nameEnd != colon {
                     report(.whitespaceBeforeColon, .info, at: nameEnd..<colon, "whitespace between field name and colon (obsolete syntax)")
                 }
