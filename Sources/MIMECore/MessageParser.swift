@@ -13,12 +13,13 @@ struct MessageParser {
     private var partCount = 0
     private var frames: [Frame] = []
     /// One diagnostics list per message being built; the last one is the innermost message.
-    private var diagnosticStack: [[Diagnostic]] = [[]]
+    private var diagnosticStack: [BoundedDiagnostics]
     private var lineEnding: [UInt8] = [ASCII.cr, ASCII.lf]
 
     init(source: [UInt8], options: ParserOptions) {
         self.source = source
         self.options = options
+        self.diagnosticStack = [BoundedDiagnostics(limit: options.maximumDiagnosticsPerCode)]
     }
 
     private var depthLimit: Int { options.effectiveNestingDepth }
@@ -110,7 +111,7 @@ struct MessageParser {
                 }
             } else if media.isMessage, !media.isEncodedMessage, depth < depthLimit, header.bodyStart < source.count {
                 frames.append(Frame(header: header, depth: depth, kind: .message))
-                diagnosticStack.append([])
+                diagnosticStack.append(BoundedDiagnostics(limit: options.maximumDiagnosticsPerCode))
                 position = header.bodyStart
                 depth += 1
                 defaultType = .textPlain
@@ -133,11 +134,11 @@ struct MessageParser {
             // Attach the completed entity to its parents, closing them as far as `terminator` says.
             while true {
                 guard var frame = frames.popLast() else {
-                    return Message(root: completed, diagnostics: diagnosticStack.removeLast())
+                    return Message(root: completed, diagnostics: diagnosticStack.removeLast().diagnostics)
                 }
                 switch frame.kind {
                 case .message:
-                    let nested = Message(root: completed, diagnostics: diagnosticStack.removeLast())
+                    let nested = Message(root: completed, diagnostics: diagnosticStack.removeLast().diagnostics)
                     completed = makePart(frame.header, .message(nested), end: completed.endOffset)
                     continue
                 case .multipart(let boundary, var parts, let preamble, _):
