@@ -1,7 +1,8 @@
 /// A list of diagnostics that keeps at most ``ParserOptions/maximumDiagnosticsPerCode`` of each
 /// code and counts the rest, so that a message of a hundred thousand broken fields costs a
 /// bounded list, not a diagnostic with its message text per field. What was dropped is summed up
-/// in one ``Diagnostic/Code/diagnosticsDropped`` diagnostic per code.
+/// in one ``Diagnostic/Code/diagnosticsTruncated`` diagnostic per code (the code the address
+/// parser uses for the diagnostics it drops within one field).
 struct BoundedDiagnostics {
     let limit: Int
     private var kept: [Diagnostic] = []
@@ -35,15 +36,12 @@ struct BoundedDiagnostics {
     /// The kept diagnostics, then one per code that had some dropped: at the first dropped one's
     /// place, with the highest severity among them, so that dropping never hides an error.
     var diagnostics: [Diagnostic] {
-        kept + dropped.sorted { ($0.value.range.lowerBound, $0.key.rawValue) < ($1.value.range.lowerBound, $1.key.rawValue) }.map { code, entry in
-            Diagnostic(.diagnosticsDropped, entry.severity, at: entry.range,
+        let summarized = dropped.sorted {
+            ($0.value.range.lowerBound, $0.key.rawValue) < ($1.value.range.lowerBound, $1.key.rawValue)
+        }
+        return kept + summarized.map { code, entry in
+            Diagnostic(.diagnosticsTruncated, entry.severity, at: entry.range,
                 "\(entry.count) more \"\(code.rawValue)\" diagnostics not kept (limit \(limit) per code)")
         }
     }
-}
-
-extension Diagnostic.Code {
-    /// More diagnostics of one code than ``ParserOptions/maximumDiagnosticsPerCode`` were found
-    /// for one message; this one says how many were not kept.
-    public static let diagnosticsDropped = Diagnostic.Code("diagnostics-dropped")
 }

@@ -49,7 +49,7 @@ extension Message {
     /// Every problem found in the message: its structure (``diagnostics``), every header field of
     /// every part, and, with `includingBodies`, the transfer encoding and charset of every leaf.
     /// Sorted by offset. At most ``ParserOptions/maximumDiagnosticsPerCode`` of each code are
-    /// kept; a `diagnostics-dropped` diagnostic counts the rest.
+    /// kept; a `diagnostics-truncated` diagnostic counts the rest.
     ///
     /// With `includingNestedMessages` set to `false`, the header fields, parts and structure of
     /// encapsulated messages are left to their own `allDiagnostics`.

@@ -33,7 +33,7 @@ public struct ParserOptions: Sendable, Hashable {
     public var headerFallbackCharset: Charset
     /// The most diagnostics of one code kept for one message (by the parser, and by
     /// ``Message/allDiagnostics(includingBodies:includingNestedMessages:options:)`` for the
-    /// whole tree); the rest are counted in one `diagnostics-dropped` diagnostic per code. A
+    /// whole tree); the rest are counted in one `diagnostics-truncated` diagnostic per code. A
     /// client needs no hundred thousand copies of one warning, and an unbounded list would be
     /// unbounded allocation.
     public var maximumDiagnosticsPerCode: Int

@@ -77,7 +77,7 @@ struct CompactTreeTests {
         let all = Message.parse(bytes, options: options).allDiagnostics(options: options)
         let dates = all.filter { $0.code == .dateInvalid }
         #expect(dates.count == 10)
-        let summary = all.filter { $0.code == .diagnosticsDropped }
+        let summary = all.filter { $0.code == .diagnosticsTruncated }
         #expect(summary.count == 1)
         #expect(summary.first?.severity == dates.first?.severity)
         #expect(summary.first?.message.hasPrefix("40 more \"date-invalid\"") == true)
@@ -92,7 +92,7 @@ struct CompactTreeTests {
         bytes += Array("--b--\r\n".utf8)
         let message = Message.parse(bytes, options: ParserOptions(maximumDiagnosticsPerCode: 5))
         #expect(message.diagnostics.filter { $0.code == .whitespaceBeforeColon }.count == 5)
-        #expect(message.diagnostics.filter { $0.code == .diagnosticsDropped }.count == 1)
+        #expect(message.diagnostics.filter { $0.code == .diagnosticsTruncated }.count == 1)
         #expect(message.serialize() == bytes)
     }
 }
