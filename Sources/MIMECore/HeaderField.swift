@@ -52,7 +52,11 @@ public struct HeaderField: Sendable, Hashable {
     /// `ParserOptions.maximumHeaderLineLength` bytes of one) has all its kept bytes as the name.
     var nameBytes: ArraySlice<UInt8> {
         let bytes = rawBytes
-        var end = bytes.firstIndex(of: ASCII.colon) ?? bytes.endIndex
+        // The value starts right after the colon unless the field was cut before it; a name byte
+        // is never a colon, so a colon there is the field's.
+        let afterColon = bytes.startIndex + Int(valueStart)
+        var end = afterColon > bytes.startIndex && bytes[afterColon - 1] == ASCII.colon
+            ? afterColon - 1 : bytes.firstIndex(of: ASCII.colon) ?? bytes.endIndex
         while end > bytes.startIndex, ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
         return bytes[..<end]
     }
