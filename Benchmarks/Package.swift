@@ -28,7 +28,9 @@ let package = Package(
         // Issue 4's pathological messages at N and 2N: time and peak-memory growth per doubling.
         .executableTarget(
             name: "pathological",
-            dependencies: ["CPeakAlloc", .product(name: "MIMEFuzz", package: root)],
+            dependencies: [
+                "CPeakAlloc", .product(name: "MIMECore", package: root), .product(name: "MIMEFuzz", package: root),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(

@@ -38,6 +38,28 @@ extension Mailbox {
     }
 }
 
+extension Mailbox {
+    /// The mailbox as its rendering carries it: the same, without the obsolete route, which
+    /// RFC 5322 section 4.4 forbids generating. Parsing ``headerText(allowingUTF8:)`` gives this
+    /// value back.
+    public var withoutRoute: Mailbox {
+        var copy = self
+        copy.route = []
+        return copy
+    }
+}
+
+extension Address {
+    /// The address as its rendering carries it: every mailbox without its obsolete route (see
+    /// ``Mailbox/withoutRoute``). Parsing ``headerText(allowingUTF8:)`` gives this value back.
+    public var withoutRoute: Address {
+        switch self {
+        case .mailbox(let mailbox): .mailbox(mailbox.withoutRoute)
+        case .group(let group): .group(AddressGroup(name: group.name, members: group.members.map(\.withoutRoute)))
+        }
+    }
+}
+
 extension AddressGroup {
     /// The group as header tokens (RFC 5322 section 3.4): `["A", "Group:", "a@x,", "b@y;"]`,
     /// or `["Undisclosed", "recipients:;"]` when empty. See

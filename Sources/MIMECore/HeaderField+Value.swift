@@ -10,11 +10,10 @@ extension HeaderField {
     ]
 
     /// The field name in lowercase ASCII (field names are ASCII, RFC 5322 section 3.6.8), for set
-    /// and dictionary lookups. Written straight into the new string, and not copied at all when
-    /// the name is already lowercase: linting asks for it for every field.
+    /// and dictionary lookups. Written straight from the field's bytes into the new string, in one
+    /// pass: linting asks for it for every field.
     public var lowercasedName: String {
-        let utf8 = name.utf8
-        guard utf8.contains(where: { $0 &- 0x41 < 26 }) else { return name }
+        let utf8 = nameBytes
         return String(unsafeUninitializedCapacity: utf8.count) { buffer in
             var count = 0
             for byte in utf8 {

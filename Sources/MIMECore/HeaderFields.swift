@@ -5,13 +5,14 @@
 /// kept as a list; lookups by name ignore case. Changing the list marks the header block as
 /// modified, so that only a changed header block is re-rendered on serialization.
 public struct HeaderFields: Sendable, Hashable, RandomAccessCollection {
+    // Declared so that the flag comes last: a part then packs its own flag right after it.
     private var fields: [HeaderField]
-
-    /// Whether fields were added, removed or replaced since the block was parsed.
-    public private(set) var isModified: Bool
 
     /// The line ending new fields get: the one the parsed message uses, CRLF otherwise.
     public var lineEnding: [UInt8]
+
+    /// Whether fields were added, removed or replaced since the block was parsed.
+    public private(set) var isModified: Bool
 
     /// Creates a header block from fields, marked unmodified.
     public init(_ fields: [HeaderField] = [], lineEnding: [UInt8] = [ASCII.cr, ASCII.lf]) {

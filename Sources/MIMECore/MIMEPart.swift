@@ -6,11 +6,21 @@
 /// source, decoded on demand. Offsets are absolute byte offsets into the message that was parsed,
 /// also for parts of nested messages.
 public struct MIMEPart: Sendable {
+    // Stored in this order so that the flag packs behind the header block's own flag and the
+    // part takes 72 bytes: a multipart of many small parts keeps one value per part.
+
     /// The part's header fields.
     public var headers: HeaderFields
 
+    /// Whether a missing `Content-Type` means `message/rfc822` (a child of `multipart/digest`,
+    /// RFC 2046 section 5.1.5) rather than `text/plain; charset=us-ascii`.
+    public let defaultsToMessage: Bool
+
     /// What the body is.
     public var content: Content
+
+    /// The message bytes the offsets point into.
+    public let source: [UInt8]
 
     /// Where the part starts: its first header field, or its body when it has no header block.
     public let headerOffset: Int
@@ -25,13 +35,6 @@ public struct MIMEPart: Sendable {
     /// Where the body ends. In a multipart, the line break before the next boundary delimiter
     /// belongs to the delimiter (RFC 2046 section 5.1.1), not to this part.
     public let endOffset: Int
-
-    /// The message bytes the offsets point into.
-    public let source: [UInt8]
-
-    /// Whether a missing `Content-Type` means `message/rfc822` (a child of `multipart/digest`,
-    /// RFC 2046 section 5.1.5) rather than `text/plain; charset=us-ascii`.
-    public let defaultsToMessage: Bool
 
     /// The kinds of body an entity can have.
     public indirect enum Content: Sendable {
@@ -127,13 +130,36 @@ public struct MIMEPart: Sendable {
     /// Visits this part and every part below it, depth first, including the parts of
     /// encapsulated messages.
     public func forEachPart(_ body: (MIMEPart) throws -> Void) rethrows {
-        var stack: [MIMEPart] = [self]
-        while let part = stack.popLast() {
-            try body(part)
+        try walkParts { part, _ in try body(part) }
+    }
+
+    /// Visits this part and every part below it, depth first, with each part's depth (this part
+    /// is at depth 0, its children at 1; the root of an encapsulated message is one deeper than
+    /// its `message/rfc822` part). With `includingNestedMessages` set to `false`, encapsulated
+    /// messages are visited as their `message/rfc822` part only.
+    ///
+    /// The walk keeps one position per level, not a copy of the parts still to visit: a
+    /// multipart of a hundred thousand parts costs no second array of them.
+    public func walkParts(
+        includingNestedMessages: Bool = true, _ body: (_ part: MIMEPart, _ depth: Int) throws -> Void
+    ) rethrows {
+        var levels: [(parts: [MIMEPart], next: Int)] = []
+        var current: MIMEPart? = self
+        while let part = current {
+            try body(part, levels.count)
             switch part.content {
             case .leaf: break
-            case .multipart(let multipart): stack.append(contentsOf: multipart.parts.reversed())
-            case .message(let message): stack.append(message.root)
+            case .multipart(let multipart): levels.append((multipart.parts, 0))
+            case .message(let message): if includingNestedMessages { levels.append(([message.root], 0)) }
+            }
+            current = nil
+            while let level = levels.last {
+                if level.next < level.parts.count {
+                    current = level.parts[level.next]
+                    levels[levels.count - 1].next += 1
+                    break
+                }
+                levels.removeLast()
             }
         }
     }

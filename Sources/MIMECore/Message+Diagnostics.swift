@@ -78,35 +78,32 @@ extension HeaderField {
 extension Message {
     /// Every problem found in the message: its structure (``diagnostics``), every header field of
     /// every part, and, with `includingBodies`, the transfer encoding and charset of every leaf.
-    /// Sorted by offset.
+    /// Sorted by offset. At most ``ParserOptions/maximumDiagnosticsPerCode`` of each code are
+    /// kept; a `diagnostics-truncated` diagnostic counts the rest.
     ///
     /// With `includingNestedMessages` set to `false`, the header fields, parts and structure of
     /// encapsulated messages are left to their own `allDiagnostics`.
     public func allDiagnostics(
         includingBodies: Bool = true, includingNestedMessages: Bool = true, options: ParserOptions = ParserOptions()
     ) -> [Diagnostic] {
-        var found = diagnostics
-        var stack: [MIMEPart] = [root]
-        while let part = stack.popLast() {
-            for field in part.headers { found += field.diagnostics(options: options) }
+        var found = BoundedDiagnostics(limit: options.maximumDiagnosticsPerCode, diagnostics)
+        root.walkParts(includingNestedMessages: includingNestedMessages) { part, _ in
+            for field in part.headers { found.append(contentsOf: field.diagnostics(options: options)) }
             switch part.content {
             case .leaf:
                 if includingBodies {
                     if part.contentType.isText {
-                        found += part.text(fallbackCharset: options.headerFallbackCharset)?.diagnostics ?? []
+                        found.append(contentsOf: part.text(fallbackCharset: options.headerFallbackCharset)?.diagnostics ?? [])
                     } else {
-                        found += part.decodeBody { _ in }
+                        found.append(contentsOf: part.decodeBody { _ in })
                     }
                 }
-            case .multipart(let multipart):
-                stack.append(contentsOf: multipart.parts.reversed())
+            case .multipart:
+                break
             case .message(let nested):
-                if includingNestedMessages {
-                    found += nested.diagnostics
-                    stack.append(nested.root)
-                }
+                if includingNestedMessages { found.append(contentsOf: nested.diagnostics) }
             }
         }
-        return found.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+        return found.diagnostics.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
     }
 }

@@ -13,12 +13,13 @@ struct MessageParser {
     private var partCount = 0
     private var frames: [Frame] = []
     /// One diagnostics list per message being built; the last one is the innermost message.
-    private var diagnosticStack: [[Diagnostic]] = [[]]
+    private var diagnosticStack: [BoundedDiagnostics]
     private var lineEnding: [UInt8] = [ASCII.cr, ASCII.lf]
 
     init(source: [UInt8], options: ParserOptions) {
         self.source = source
         self.options = options
+        self.diagnosticStack = [BoundedDiagnostics(limit: options.maximumDiagnosticsPerCode)]
     }
 
     private var depthLimit: Int { options.effectiveNestingDepth }
@@ -110,7 +111,7 @@ struct MessageParser {
                 }
             } else if media.isMessage, !media.isEncodedMessage, depth < depthLimit, header.bodyStart < source.count {
                 frames.append(Frame(header: header, depth: depth, kind: .message))
-                diagnosticStack.append([])
+                diagnosticStack.append(BoundedDiagnostics(limit: options.maximumDiagnosticsPerCode))
                 position = header.bodyStart
                 depth += 1
                 defaultType = .textPlain
@@ -133,18 +134,18 @@ struct MessageParser {
             // Attach the completed entity to its parents, closing them as far as `terminator` says.
             while true {
                 guard var frame = frames.popLast() else {
-                    return Message(root: completed, diagnostics: diagnosticStack.removeLast())
+                    return Message(root: completed, diagnostics: diagnosticStack.removeLast().diagnostics)
                 }
                 switch frame.kind {
                 case .message:
-                    let nested = Message(root: completed, diagnostics: diagnosticStack.removeLast())
+                    let nested = Message(root: completed, diagnostics: diagnosticStack.removeLast().diagnostics)
                     completed = makePart(frame.header, .message(nested), end: completed.endOffset)
                     continue
                 case .multipart(let boundary, var parts, let preamble, _):
                     // Drop the frame's reference to the parts first: otherwise every append
                     // copies the whole array, quadratic in the number of sibling parts.
                     frame.kind = .message
-                    parts.append(completed)
+                    parts.append(completed, growingAtMost: options.maximumParts)
                     let ownIndex = frames.count
                     if let delimiter = terminator, delimiter.frameIndex == ownIndex, !delimiter.isClose {
                         if partCount >= options.maximumParts {
@@ -267,7 +268,6 @@ struct MessageParser {
         var fields: [HeaderField] = []
         var position = start
         var fieldStart = -1
-        var fieldNameEnd = 0
         var fieldColon = 0
         var droppedFields = 0
         var headerEnd = start
@@ -301,13 +301,13 @@ struct MessageParser {
             var valueEnd = min(end, fieldStart + parser.options.maximumHeaderLineLength)
             if valueEnd > fieldColon + 1, parser.source[valueEnd - 1] == ASCII.lf { valueEnd -= 1 }
             if valueEnd > fieldColon + 1, parser.source[valueEnd - 1] == ASCII.cr { valueEnd -= 1 }
-            let name = ASCII.string(parser.source[fieldStart..<fieldNameEnd])
             let raw = parser.source[fieldStart..<end]
             if end - fieldStart > parser.options.maximumHeaderLineLength {
                 parser.report(.headerLineTooLong, .error, at: fieldStart..<end,
                     "header field of \(end - fieldStart) octets exceeds the limit of \(parser.options.maximumHeaderLineLength)")
             }
-            fields.append(HeaderField(parsedName: name, rawBytes: raw, valueRange: min(fieldColon + 1, valueEnd)..<valueEnd))
+            fields.append(HeaderField(parsed: raw, in: parser.source, valueRange: min(fieldColon + 1, valueEnd)..<valueEnd),
+                growingAtMost: parser.options.maximumHeaderFields)
         }
 
         while true {
@@ -349,7 +349,6 @@ struct MessageParser {
                 fieldColon = colon
                 var nameEnd = colon
                 while nameEnd > position, ASCII.isWhitespace(source[nameEnd - 1]) { nameEnd -= 1 }
-                fieldNameEnd = nameEnd
                 if nameEnd != colon {
                     report(.whitespaceBeforeColon, .info, at: nameEnd..<colon, "whitespace between field name and colon (obsolete syntax)")
                 }

@@ -31,6 +31,12 @@ public struct ParserOptions: Sendable, Hashable {
     /// The charset tried for raw 8-bit header text that is not valid UTF-8 (RFC 6532 says header
     /// text is UTF-8; legacy mail often carries Latin-1 or Windows text unlabelled).
     public var headerFallbackCharset: Charset
+    /// The most diagnostics of one code kept for one message (by the parser, and by
+    /// ``Message/allDiagnostics(includingBodies:includingNestedMessages:options:)`` for the
+    /// whole tree); the rest are counted in one `diagnostics-truncated` diagnostic per code. A
+    /// client needs no hundred thousand copies of one warning, and an unbounded list would be
+    /// unbounded allocation.
+    public var maximumDiagnosticsPerCode: Int
 
     /// Creates options with the given limits; the defaults suit any legitimate message.
     public init(
@@ -39,7 +45,8 @@ public struct ParserOptions: Sendable, Hashable {
         maximumHeaderLineLength: Int = 1 << 20,
         maximumParts: Int = 50_000,
         maximumEncodedWords: Int = 10_000,
-        headerFallbackCharset: Charset = .windows1252
+        headerFallbackCharset: Charset = .windows1252,
+        maximumDiagnosticsPerCode: Int = 1_000
     ) {
         self.maximumNestingDepth = min(maximumNestingDepth, ParserOptions.nestingDepthCeiling)
         self.maximumHeaderFields = maximumHeaderFields
@@ -47,5 +54,6 @@ public struct ParserOptions: Sendable, Hashable {
         self.maximumParts = maximumParts
         self.maximumEncodedWords = maximumEncodedWords
         self.headerFallbackCharset = headerFallbackCharset
+        self.maximumDiagnosticsPerCode = maximumDiagnosticsPerCode
     }
 }

@@ -99,7 +99,6 @@ public struct StreamingParser: Sendable {
         var fieldBytes: [UInt8] = []
         var fieldStart = -1
         var fieldLength = 0
-        var fieldNameEnd = 0
         var fieldColon = 0
         var droppedFields = 0
         var sawInvalidStart = false
@@ -374,7 +373,6 @@ public struct StreamingParser: Sendable {
                     try closeField(&state, at: position, handler)
                     state.fieldStart = position
                     state.fieldColon = colon
-                    state.fieldNameEnd = nameEnd
                     state.fieldLength = 0
                     state.fieldBytes.removeAll(keepingCapacity: true)
                     if nameEnd != colon {
@@ -446,16 +444,15 @@ public struct StreamingParser: Sendable {
         var valueEnd = bytes.count
         if valueEnd > colon + 1, bytes[valueEnd - 1] == ASCII.lf { valueEnd -= 1 }
         if valueEnd > colon + 1, bytes[valueEnd - 1] == ASCII.cr { valueEnd -= 1 }
-        // A name longer than the kept bytes is cut with them: the kept bytes are all there is.
-        let name = ASCII.string(bytes[0..<min(state.fieldNameEnd - state.fieldStart, bytes.count)])
         if end - state.fieldStart > options.maximumHeaderLineLength {
             // Reported like the one-shot parser; only the first bytes are kept, so that a field
             // cannot grow memory without bound.
             try handler(.diagnostic(Diagnostic(.headerLineTooLong, .error, at: state.fieldStart..<end,
                 "header field of \(end - state.fieldStart) octets exceeds the limit of \(options.maximumHeaderLineLength)")))
         }
-        state.fields.append(HeaderField(streamedName: name, bytes: bytes,
-            valueRange: min(colon + 1, valueEnd)..<valueEnd, offset: state.fieldStart))
+        // A name longer than the kept bytes is cut with them: the kept bytes are all there is.
+        state.fields.append(HeaderField(streamed: bytes, valueRange: min(colon + 1, valueEnd)..<valueEnd,
+            offset: state.fieldStart), growingAtMost: options.maximumHeaderFields)
     }
 
     private mutating func finishHeader(

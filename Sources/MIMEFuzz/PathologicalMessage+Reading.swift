@@ -26,18 +26,10 @@ extension PathologicalMessage {
         let message = Message.parse(bytes, options: options)
         var reading = Reading()
         reading.diagnostics = message.allDiagnostics(includingBodies: false, options: options)
-        var stack: [(MIMEPart, Int)] = [(message.root, 0)]
-        while let (part, depth) = stack.popLast() {
+        message.root.walkParts { part, depth in
             reading.partCount += 1
             reading.depth = max(reading.depth, depth)
-            switch part.content {
-            case .leaf:
-                reading.diagnostics += part.decodeBody { reading.decodedByteCount += $0.count }
-            case .multipart(let multipart):
-                stack += multipart.parts.map { ($0, depth + 1) }
-            case .message(let nested):
-                stack.append((nested.root, depth + 1))
-            }
+            if part.isLeaf { reading.diagnostics += part.decodeBody { reading.decodedByteCount += $0.count } }
         }
         return reading
     }

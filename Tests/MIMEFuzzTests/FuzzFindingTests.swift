@@ -65,3 +65,22 @@ extension FuzzFindingTests {
         #expect(diagnostics.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= value.count })
     }
 }
+
+extension FuzzFindingTests {
+    /// fuzz-fields: an address with an obsolete route (`<@a,@b:user@host>`) rendered without it,
+    /// as RFC 5322 section 4.4 requires, so it re-parsed to a value unequal to the first one; the
+    /// display name's windows-1252 byte, first suspected, comes back unchanged.
+    @Test func addressesRoundTripToTheirValueWithoutTheRoute() throws {
+        let value: [UInt8] = Array("18=03 to".utf8) + [0xD1] + Array("ol <@ae--t,@l:997@gxample.com>".utf8)
+        var diagnostics: [Diagnostic] = []
+        let addresses = Address.parseList(value[...], diagnostics: &diagnostics)
+        let address = try #require(addresses.first)
+        #expect(addresses.count == 1)
+        #expect(address.mailboxes.first?.route == ["ae--t", "l"])
+        #expect(address.mailboxes.first?.displayName == "18=03 to\u{D1}ol")
+        let rendered = address.headerText(allowingUTF8: true)
+        #expect(rendered == "18=03 to\u{D1}ol <997@gxample.com>")
+        #expect(Address.parseList(rendered) == [address.withoutRoute])
+        #expect(address.withoutRoute.mailboxes.first?.route == [])
+    }
+}

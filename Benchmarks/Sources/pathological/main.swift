@@ -1,15 +1,20 @@
 // Runs each pathological message of issue 4 at its size N and at 2N, and reports how time and
 // peak memory grow per doubling (bound: 2.2) and peak memory against the input (bound: 3x).
 //
-//   pathological [--gate] [--repetitions K] [--scale F] [CASE ...]
+//   pathological [--gate] [--repetitions K] [--scale F] [--sizes] [CASE ...]
 //
 // Peak memory is the input plus the highest number of bytes the parse held allocated beyond it,
-// counted exactly by the CPeakAlloc malloc interposer: it is deterministic, so --gate checks its
-// growth strictly. Time is the fastest of K runs (noise on a shared machine only ever adds time);
-// a time ratio over the bound is measured again with twice the runs before --gate fails on it.
-// Peak memory against the input (3x) is reported but not gated: the part tree costs a few hundred
-// bytes per part, more than 3x for messages of tiny parts (see Benchmarks/README.md).
+// counted exactly by the CPeakAlloc malloc interposer: it is deterministic, so --gate checks it
+// strictly, both its growth per doubling and its ratio to the input. Time is the fastest of K
+// runs (noise on a shared machine only ever adds time); a time ratio over the bound is measured
+// again with twice the runs before --gate fails on it.
+//
+// Two cases made of ~20-byte parts stay over 3x the input: the part tree costs 72 bytes per part
+// (`MIMEPart` in a `[MIMEPart]`, plus the array's growth), see Benchmarks/README.md. They are
+// gated at their own, documented ceiling (`knownOverMemoryBound`), so that they cannot get worse
+// unnoticed; every other case is gated at 3x. --sizes prints the stored sizes of the tree's types.
 import CPeakAlloc
+import MIMECore
 import MIMEFuzz
 #if canImport(Glibc)
 import Glibc
@@ -48,6 +53,13 @@ func timeOnly(_ bytes: [UInt8], repetitions: Int) -> Double {
     measure(bytes, repetitions: repetitions).seconds
 }
 
+/// Cases whose peak memory is known to exceed 3x their input, with the ceiling --gate holds them
+/// to (a little above the last measurement) and why. Remove an entry when the case gets within 3x.
+let knownOverMemoryBound: [String: (ceiling: Double, reason: String)] = [
+    "missing-closing-boundary": (6.5, "20,000 parts of 34 bytes; the part tree needs 72 bytes per part"),
+    "boundary-prefix": (9.8, "20,000 parts of 21 bytes; the part tree needs 72 bytes per part"),
+]
+
 var gate = false
 var repetitions = 5
 var scale = 1.0
@@ -58,6 +70,11 @@ while let argument = arguments.popFirst() {
     case "--gate": gate = true
     case "--repetitions": repetitions = Int(arguments.popFirst() ?? "") ?? repetitions
     case "--scale": scale = Double(arguments.popFirst() ?? "") ?? scale
+    case "--sizes":
+        // What one field, header block, part and diagnostic cost where they are stored in arrays.
+        print("HeaderField \(MemoryLayout<HeaderField>.stride) B, HeaderFields \(MemoryLayout<HeaderFields>.stride) B, "
+            + "MIMEPart \(MemoryLayout<MIMEPart>.stride) B, Diagnostic \(MemoryLayout<Diagnostic>.stride) B")
+        exit(0)
     default: names.append(argument)
     }
 }
@@ -105,12 +122,20 @@ for item in cases {
         + (limits.isEmpty ? "-" : limits))
     if timeRatio > bound { failures.append("\(item.name): time grows \(format(timeRatio))x per doubling") }
     if memoryRatio > bound { failures.append("\(item.name): peak memory grows \(format(memoryRatio))x per doubling") }
-    if memoryFactor > memoryFactorBound { notes.append("\(item.name): peak memory is \(format(memoryFactor))x the input") }
+    if let known = knownOverMemoryBound[item.name], memoryFactor > memoryFactorBound {
+        notes.append("\(item.name): peak memory is \(format(memoryFactor))x the input (\(known.reason); gated at \(format(known.ceiling))x)")
+        if memoryFactor > known.ceiling {
+            failures.append("\(item.name): peak memory is \(format(memoryFactor))x the input, over its ceiling \(format(known.ceiling))x")
+        }
+    } else if memoryFactor > memoryFactorBound {
+        failures.append("\(item.name): peak memory is \(format(memoryFactor))x the input")
+    }
 }
-for note in notes { print("over the bound (reported, not gated): " + note) }
+for note in notes { print("known over the 3x bound: " + note) }
 for failure in failures { print("over the bound: " + failure) }
 if gate && !failures.isEmpty {
     print("pathological: FAILED")
     exit(1)
 }
-print(failures.isEmpty ? "pathological: every case within the bounds" : "pathological: \(failures.count) over the bound (not gated)")
+let known = notes.isEmpty ? "" : " (\(notes.count) known over 3x, within their ceilings)"
+print(failures.isEmpty ? "pathological: every case within its bounds" + known : "pathological: \(failures.count) over the bound (not gated)")
