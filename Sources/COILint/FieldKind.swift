@@ -39,8 +39,7 @@ struct FieldKind: Hashable {
     /// The kind of a field, from its name in any case; every field is looked up, so no string is
     /// built for it.
     init(_ field: borrowing HeaderField) {
-        var name = field.name
-        self = name.withUTF8 { bytes in
+        self = field.nameBytes.withUnsafeBufferPointer { bytes in
             guard bytes.count < Self.namesByLength.count else { return .other }
             for candidate in Self.namesByLength[bytes.count] where Self.equalsLowercase(bytes, candidate.name) {
                 return candidate.kind

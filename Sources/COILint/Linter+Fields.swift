@@ -1,3 +1,4 @@
+internal import CMIMEScan
 internal import MIMECore
 
 extension Linter {
@@ -70,20 +71,41 @@ extension Linter {
     }
 
     /// Whether a field holds raw 8-bit bytes, and whether its value holds `=?` (a possible encoded
-    /// word), found eight bytes at a time.
+    /// word): one look at the field's bytes, eight at a time for the high bits and with memchr
+    /// for `=`.
     static func scanValue(_ field: HeaderField) -> (hasEightBit: Bool, hasEncodedWord: Bool) {
-        let hasEightBit = firstEightBitByte(field.rawBytes) != nil
-        var hasEncodedWord = false
-        let value = field.rawValue
-        var index = value.startIndex
-        while index + 1 < value.endIndex {
-            if value[index] == ASCII.equals, value[index + 1] == ASCII.question {
-                hasEncodedWord = true
-                break
+        let raw = field.rawBytes
+        let valueRange = field.valueRange
+        return raw.withUnsafeBufferPointer { buffer -> (Bool, Bool) in
+            guard let base = buffer.baseAddress else { return (false, false) }
+            let count = buffer.count
+            var hasEightBit = false
+            var index = 0
+            while index + 8 <= count {
+                if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    hasEightBit = true
+                    break
+                }
+                index += 8
             }
-            index += 1
+            while !hasEightBit, index < count {
+                hasEightBit = base[index] >= 0x80
+                index += 1
+            }
+            var hasEncodedWord = false
+            var position = valueRange.lowerBound - raw.startIndex
+            let end = valueRange.upperBound - raw.startIndex
+            while position < end {
+                let hit = cmime_memchr(base + position, ASCII.equals, end - position)
+                if hit < 0 { break }
+                position += hit + 1
+                if position < end, base[position] == ASCII.question {
+                    hasEncodedWord = true
+                    break
+                }
+            }
+            return (hasEightBit, hasEncodedWord)
         }
-        return (hasEightBit, hasEncodedWord)
     }
 
     /// The message offset of the first white space in a date field's value that is not a single

@@ -50,7 +50,7 @@ public struct HeaderField: Sendable, Hashable {
     /// The bytes of ``name``: those before the colon, without the obsolete white space before it
     /// (RFC 5322 section 4.5). A field cut before its colon (the streaming parser keeps at most
     /// `ParserOptions.maximumHeaderLineLength` bytes of one) has all its kept bytes as the name.
-    var nameBytes: ArraySlice<UInt8> {
+    public var nameBytes: ArraySlice<UInt8> {
         let bytes = rawBytes
         // The value starts right after the colon unless the field was cut before it; a name byte
         // is never a colon, so a colon there is the field's.

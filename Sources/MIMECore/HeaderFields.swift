@@ -31,10 +31,8 @@ public struct HeaderFields: Sendable, Hashable, RandomAccessCollection {
     /// The first field named `name` (ignoring case), if any.
     public func first(named name: String) -> HeaderField? {
         // Every lookup passes most fields of the block: only the match is copied out (a copy
-        // of a field retains its storage), and lengths, which nearly always differ, are
-        // compared before the bytes.
-        let length = name.utf8.count
-        for index in fields.indices where fields[index].name.utf8.count == length && fields[index].hasName(name) {
+        // of a field retains its storage).
+        for index in fields.indices where fields[index].hasName(name) {
             return fields[index]
         }
         return nil
