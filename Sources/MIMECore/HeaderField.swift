@@ -51,14 +51,20 @@ public struct HeaderField: Sendable, Hashable {
     /// (RFC 5322 section 4.5). A field cut before its colon (the streaming parser keeps at most
     /// `ParserOptions.maximumHeaderLineLength` bytes of one) has all its kept bytes as the name.
     public var nameBytes: ArraySlice<UInt8> {
-        let bytes = rawBytes
+        let from = storageStart
+        let length = storage.withUnsafeBufferPointer { nameLength(in: UnsafeBufferPointer(rebasing: $0[from..<(from + self.length)])) }
+        return storage[from..<(from + length)]
+    }
+
+    /// The length of the name in `bytes`, the field's raw bytes.
+    private func nameLength(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         // The value starts right after the colon unless the field was cut before it; a name byte
         // is never a colon, so a colon there is the field's.
-        let afterColon = bytes.startIndex + Int(valueStart)
-        var end = afterColon > bytes.startIndex && bytes[afterColon - 1] == ASCII.colon
-            ? afterColon - 1 : bytes.firstIndex(of: ASCII.colon) ?? bytes.endIndex
-        while end > bytes.startIndex, ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
-        return bytes[..<end]
+        let afterColon = Int(valueStart)
+        var end = afterColon > 0 && bytes[afterColon - 1] == ASCII.colon
+            ? afterColon - 1 : bytes.firstIndex(of: ASCII.colon) ?? bytes.count
+        while end > 0, ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
+        return end
     }
 
     /// The whole field as it is serialized: name, colon, value with its folding, and line ending.
@@ -135,7 +141,16 @@ public struct HeaderField: Sendable, Hashable {
 
     /// Whether the field's name is `name`, ignoring ASCII case (RFC 5322 section 1.2.2).
     public func hasName(_ name: String) -> Bool {
-        ASCII.equalsIgnoringCase(nameBytes, name.utf8)
+        // Header lookups call this for every field of a block: compare in place, without
+        // slicing the storage (a slice retains it) or building a string.
+        let from = storageStart
+        let length = self.length
+        return storage.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[from..<(from + length)])
+            let nameLength = nameLength(in: bytes)
+            guard nameLength == name.utf8.count else { return false }
+            return ASCII.equalsIgnoringCase(UnsafeBufferPointer(rebasing: bytes[..<nameLength]), name.utf8)
+        }
     }
 
     /// The value with folding removed (RFC 5322 section 2.2.3: a line break followed by `WSP`
