@@ -77,6 +77,7 @@ public struct LineScanner: Sendable {
         return findings.sorted { $0.offset < $1.offset }
     }
 
+    @inline(__always)
     private mutating func endLine(atLF lf: Int, afterCR: Bool) {
         checkLength(end: afterCR ? lf - 1 : lf)
         if let first = firstEndsInCRLF {
@@ -93,6 +94,7 @@ public struct LineScanner: Sendable {
         lineStart = lf + 1
     }
 
+    @inline(__always)
     private mutating func checkLength(end: Int) {
         let length = end - lineStart
         if length > 998 {

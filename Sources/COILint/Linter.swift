@@ -52,6 +52,8 @@ public struct Linter: Sendable {
 
     /// Keeps the findings of the rules that apply, each once, in message order.
     func finish(_ findings: [Finding], isChat: Bool) -> [Finding] {
+        // Most messages have nothing, or one thing, to report.
+        if findings.count <= 1 { return findings.filter { configuration.applies($0.rule, isChat: isChat) } }
         let applying = findings.enumerated().filter { configuration.applies($0.element.rule, isChat: isChat) }
             .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
         // Equal findings share their offset: sorted, they fall in one run, which is compared
