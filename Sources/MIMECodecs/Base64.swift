@@ -23,6 +23,19 @@ public enum Base64: Sendable {
     /// The line length RFC 2045 section 6.8 sets as the maximum for encoded lines.
     public static let mimeLineLength = 76
 
+    /// The 6-bit value of a character of the base64 alphabet (RFC 4648 section 4, table 1), or
+    /// `nil` for any other byte, padding included.
+    public static func sextet(of byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "+"): 62
+        case UInt8(ascii: "/"): 63
+        default: nil
+        }
+    }
+
     /// Decodes Base64 text leniently (RFC 2045 section 6.8, RFC 4648 section 3.3).
     ///
     /// Line breaks, spaces and tabs are skipped, missing padding is tolerated, decoding stops at

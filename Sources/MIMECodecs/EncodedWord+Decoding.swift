@@ -649,14 +649,7 @@ extension EncodedWord {
         }
 
         static func value(of byte: UInt8) -> UInt8? {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
-            case UInt8(ascii: "+"): 62
-            case UInt8(ascii: "/"): 63
-            default: nil
-            }
+            Base64.sextet(of: byte)
         }
     }
 }

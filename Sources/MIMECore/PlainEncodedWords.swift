@@ -60,7 +60,7 @@ struct PlainEncodedWords {
                     padding += 1
                     value = 0
                 } else {
-                    guard padding == 0, let decoded = Self.base64Value(byte) else { return false }
+                    guard padding == 0, let decoded = Base64.sextet(of: byte) else { return false }
                     value = UInt32(decoded)
                 }
                 switch position {
@@ -117,16 +117,5 @@ struct PlainEncodedWords {
             previous = byte
         }
         return false
-    }
-
-    static func base64Value(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "+"): 62
-        case UInt8(ascii: "/"): 63
-        default: nil
-        }
     }
 }
