@@ -521,8 +521,10 @@ extension MIMEParameters {
                                                   "extended value without the charset'language' prefix"))
                 }
             }
+            var found: [Diagnostic] = []
             ParameterValue.percentDecode(raw.value[valueStart...], offset: raw.valueOffset + valueStart,
-                                         into: &bytes, diagnostics: &diagnostics)
+                                         into: &bytes, diagnostics: &found)
+            diagnostics += placed(found, within: raw.valueRange)
         }
         // The sections are joined as bytes before charset conversion (RFC 2231 section 4.1), so
         // a character split between an encoded and a plain section still decodes.
@@ -555,17 +557,23 @@ extension MIMEParameters {
                 diagnostics.append(Diagnostic(.parameterEncodedWord, .warning, at: raw.valueRange,
                                               "RFC 2047 encoded word in a parameter value "
                                                   + "(RFC 2047 section 5 forbids it); decoded"))
-                // The value was unquoted, unfolded or joined from sections, so its offsets map to
-                // the field only approximately: keep them inside the value's range.
-                diagnostics.append(contentsOf: decoded.diagnostics.map { diagnostic in
-                    var shifted = diagnostic.shifted(by: raw.valueOffset)
-                    shifted.range = shifted.range.clamped(to: raw.valueRange)
-                    return shifted
-                })
+                diagnostics += placed(decoded.diagnostics, shiftedBy: raw.valueOffset, within: raw.valueRange)
                 return decoded.text
             }
         }
         return decode8Bit(bytes, at: raw.valueRange, diagnostics: &diagnostics, report: true)
+    }
+
+    /// Diagnostics found in a value's bytes, moved by `delta` into the field and kept inside the
+    /// value's `range`: a value that was unquoted, unfolded or joined from sections, or read up to
+    /// the `;` with a quoted string whose closing quote is missing, is no byte-for-byte copy of
+    /// the field, so its offsets map onto it only approximately.
+    static func placed(_ found: [Diagnostic], shiftedBy delta: Int = 0, within range: Range<Int>) -> [Diagnostic] {
+        found.map { diagnostic in
+            var moved = diagnostic.shifted(by: delta)
+            moved.range = moved.range.clamped(to: range)
+            return moved
+        }
     }
 
     /// Whether `=?` occurs, the start of every RFC 2047 encoded word.

@@ -84,3 +84,19 @@ extension FuzzFindingTests {
         #expect(address.withoutRoute.mailboxes.first?.route == [])
     }
 }
+
+extension FuzzFindingTests {
+    /// fuzz-fields: an unquoted extended value read up to the end with an unterminated quoted
+    /// string inside gets a closing quote the field does not have, so a bad `%` escape at its end
+    /// was reported one byte past the field.
+    @Test func percentEscapeDiagnosticsStayInsideTheField() {
+        let value: [UInt8] = Array(" filena".utf8) + [0xCA] + Array("me*0*=<7f3a\u{0C}1Chat-C\"".utf8) + [0, 0, 0]
+            + Array("e%>".utf8)
+        var diagnostics: [Diagnostic] = []
+        _ = ContentDisposition.parse(value[...], diagnostics: &diagnostics)
+        let percent = diagnostics.filter { $0.code == .parameterValueInvalidPercentEncoding }
+        #expect(percent.count == 1)
+        #expect(percent.first?.range == 32..<34)
+        #expect(diagnostics.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= value.count })
+    }
+}
