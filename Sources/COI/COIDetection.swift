@@ -80,7 +80,7 @@ public struct COIDetection: Sendable, Hashable {
     /// Whether a message-id value may hold a chat identifier: one pass over the bytes, so that
     /// detection does not parse the message-ids of ordinary mail. Every chat id holds `$`
     /// (`chat$`, `coi$`) or starts with `Gr.` or `Mr.`; a quoted or escaped id is left to the parser.
-    static func mayHoldChatID(_ value: ArraySlice<UInt8>) -> Bool {
+    public static func mayHoldChatID(_ value: ArraySlice<UInt8>) -> Bool {
         var index = value.startIndex
         while index < value.endIndex {
             switch value[index] {

@@ -16,6 +16,8 @@ struct FieldKind: Hashable {
         // Other structured fields the library's readers parse (see `HeaderField.diagnostics`).
         "resent-from", "resent-sender", "resent-to", "resent-cc", "resent-bcc", "disposition-notification-to",
         "resent-date", "resent-message-id",
+        // COI detection (COI client specification).
+        "chat-version", "chat-group-id",
     ]
 
     /// The known names grouped by length, for a lookup that compares a few bytes.
@@ -35,6 +37,10 @@ struct FieldKind: Hashable {
     static let contentType = FieldKind(rawValue: 12)
     static let contentTransferEncoding = FieldKind(rawValue: 13)
     static let contentDescription = FieldKind(rawValue: 15)
+    static let messageID = FieldKind(rawValue: 7)
+    static let references = FieldKind(rawValue: 9)
+    static let chatVersion = FieldKind(rawValue: 25)
+    static let chatGroupID = FieldKind(rawValue: 26)
 
     /// The kind of a field, from its name in any case; every field is looked up, so no string is
     /// built for it.
@@ -67,9 +73,9 @@ struct FieldKind: Hashable {
     /// RFC 2045 section 3 and RFC 2183 allow the field at most once per entity.
     var isSingleInEntity: Bool { (11...16).contains(rawValue) }
 
-    /// The library's field readers parse the value: every known field but the unstructured
+    /// The library's field readers parse the value: every known RFC field but the unstructured
     /// `Subject` and `Content-Description`.
-    var isStructured: Bool { rawValue >= 0 && self != .subject && self != .contentDescription }
+    var isStructured: Bool { (0...24).contains(rawValue) && self != .subject && self != .contentDescription }
 
     /// A bit of its own for each known field, for sets of kinds.
     var bit: UInt32 { rawValue >= 0 ? 1 << UInt32(rawValue) : 0 }

@@ -20,7 +20,17 @@ extension Linter {
     /// Whether the message is a COI chat message (the COI layer's detection: Chat-Version, a
     /// chat Message-ID, a chat References id or Chat-Group-ID).
     static func isChat(_ message: Message) -> Bool {
-        COIDetection(message: message).isChat
+        // Ordinary mail has none of the fields detection looks at, or message-ids that cannot be
+        // chat ids: one pass over the header rules that out before the detection's lookups.
+        for index in message.headers.indices {
+            let field = message.headers[index]
+            let kind = FieldKind(field)
+            if kind == .chatVersion || kind == .chatGroupID
+                || ((kind == .messageID || kind == .references) && COIDetection.mayHoldChatID(field.rawValue)) {
+                return COIDetection(message: message).isChat
+            }
+        }
+        return false
     }
 
     /// The COI client specification findings of a message (its own parts, not those of
