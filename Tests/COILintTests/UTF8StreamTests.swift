@@ -13,18 +13,26 @@ struct UTF8StreamTests {
         [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82, 0x41], [], Array("\u{E9}".utf8) + [0xFF],
     ]
 
+    static func whole(_ bytes: [UInt8]) -> Bool {
+        UTF8Validation.firstInvalidByte(in: bytes[...]) == nil
+    }
+
+    /// The verdict on `bytes` fed in random chunks.
+    static func streamed(_ bytes: [UInt8], using generator: inout SeededGenerator) -> Bool {
+        var stream = UTF8Validation.Stream()
+        var offset = 0
+        for length in generator.chunkLengths(total: bytes.count) {
+            bytes[offset..<(offset + length)].withUnsafeBytes { stream.feed($0) }
+            offset += length
+        }
+        return stream.finish()
+    }
+
     @Test("Any cut gives the whole buffer's verdict", arguments: 0..<16)
     func anyCut(seed: UInt64) {
         var generator = SeededGenerator(seed: 0x07F8_0000 + seed)
         for sample in Self.samples {
-            let whole = UTF8Validation.firstInvalidByte(in: sample[...]) == nil
-            var stream = UTF8Validation.Stream()
-            var offset = 0
-            for length in generator.chunkLengths(total: sample.count) {
-                sample[offset..<(offset + length)].withUnsafeBytes { stream.feed($0) }
-                offset += length
-            }
-            #expect(stream.finish() == whole, "\(sample)")
+            #expect(Self.streamed(sample, using: &generator) == Self.whole(sample), "\(sample)")
         }
         // Random bytes too, mostly invalid, some valid.
         for _ in 0..<50 {
@@ -32,14 +40,7 @@ struct UTF8StreamTests {
                 Bool.random(using: &generator) ? UInt8.random(in: 0x20...0x7E, using: &generator)
                     : UInt8.random(in: 0x80...0xF4, using: &generator)
             }
-            let whole = UTF8Validation.firstInvalidByte(in: bytes[...]) == nil
-            var stream = UTF8Validation.Stream()
-            var offset = 0
-            for length in generator.chunkLengths(total: bytes.count) {
-                bytes[offset..<(offset + length)].withUnsafeBytes { stream.feed($0) }
-                offset += length
-            }
-            #expect(stream.finish() == whole, "\(bytes)")
+            #expect(Self.streamed(bytes, using: &generator) == Self.whole(bytes), "\(bytes)")
         }
     }
 
