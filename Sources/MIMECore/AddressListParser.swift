@@ -902,24 +902,13 @@ enum HeaderText {
     /// way), or `nil` when it holds none. `raw` is the string as written, quotes included.
     static func decodeQuotedString(raw: ArraySlice<UInt8>, content: [UInt8],
                                    into sink: inout DiagnosticSink) -> String? {
-        guard content.count >= 8, containsEncodedWordStart(content) else { return nil }
+        guard content.count >= 8, MIMEParameters.containsEncodedWordStart(content) else { return nil }
         let decoded = EncodedWord.decode(raw, context: .phrase)
         guard decoded.diagnostics.contains(where: { $0.code == .encodedWordInQuotedString }) else { return nil }
         for diagnostic in decoded.diagnostics {
             sink.append(diagnostic.shifted(by: raw.startIndex))
         }
         return decoded.text
-    }
-
-    /// Whether `bytes` hold `=?`, the start of an encoded word: a plain scan, since the generic
-    /// `firstRange(of:)` costs far more on the short strings of display names.
-    static func containsEncodedWordStart(_ bytes: [UInt8]) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == ASCII.question && previous == ASCII.equals { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// The text of a comment used as a display name: `quoted-pair` unescaped, folding removed,

@@ -578,12 +578,7 @@ extension MIMEParameters {
 
     /// Whether `=?` occurs, the start of every RFC 2047 encoded word.
     static func containsEncodedWordStart(_ bytes: [UInt8]) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if previous == ASCII.equals, byte == ASCII.question { return true }
-            previous = byte
-        }
-        return false
+        bytes.withUnsafeBufferPointer { PlainEncodedWords.containsEncodedWordStart($0) }
     }
 
     static func decode8Bit(_ bytes: [UInt8], at range: Range<Int>, diagnostics: inout [Diagnostic],
