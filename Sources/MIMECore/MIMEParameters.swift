@@ -422,6 +422,13 @@ extension MIMEParameters {
             switch slot {
             case .plain(let index):
                 let raw = raws[index]
+                // Kept for fidelity, but a reader that takes the last one (or an RFC 2231 form
+                // rendered for it) disagrees with one that takes the first: the ambiguity
+                // smuggling relies on with two `boundary` parameters.
+                if isRepeatedPlain(index, raws) {
+                    diagnostics.append(Diagnostic(.parameterDuplicate, .warning, at: raw.range,
+                                                  "'\(ASCII.string(raw.attribute))' given twice; the first is used"))
+                }
                 var parameter = Parameter(name: ASCII.string(raw.attribute),
                                           value: decodePlain(raw, diagnostics: &diagnostics))
                 parameter.sourceRange = raw.range
@@ -433,6 +440,16 @@ extension MIMEParameters {
             }
         }
         return MIMEParameters(result)
+    }
+
+    /// Whether a plain parameter before `index` has the same attribute. Linear, since the
+    /// parameter count is bounded by `Options.maximumParameters`.
+    private static func isRepeatedPlain(_ index: Int, _ raws: [RawParameter]) -> Bool {
+        let attribute = raws[index].attribute
+        for earlier in raws[..<index] where earlier.section == nil && !earlier.extended && earlier.attribute == attribute {
+            return true
+        }
+        return false
     }
 
     private static func assembleGroup(_ group: Group, _ raws: [RawParameter], options: Options,

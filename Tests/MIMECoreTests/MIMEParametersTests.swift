@@ -43,7 +43,10 @@ struct MIMEParametersTests {
     static let cases: [(input: [UInt8], expected: [String], codes: [Diagnostic.Code])] = [
         (Array("charset=us-ascii".utf8), ["charset=us-ascii"], []),
         (Array("; CHARSET=\"US-ASCII\"".utf8), ["charset=US-ASCII"], []),
-        (Array("a=1; b=2; a=3".utf8), ["a=1", "b=2", "a=3"], []),
+        // A plain parameter given twice is kept, the first is the one looked up, and the
+        // repetition is reported: readers disagree on which one counts.
+        (Array("a=1; b=2; a=3".utf8), ["a=1", "b=2", "a=3"], [.parameterDuplicate]),
+        (Array("boundary=x; BOUNDARY=\"y\"".utf8), ["boundary=x", "boundary=y"], [.parameterDuplicate]),
         (Array("charset = \"utf-8\" ; format=flowed".utf8), ["charset=utf-8", "format=flowed"], []),
         (Array("(comment) charset=ISO-8859-1 (comment)".utf8), ["charset=ISO-8859-1"], []),
         (Array(#"a="b\"c\\d""#.utf8), [#"a=b"c\d"#], []),

@@ -100,3 +100,20 @@ extension FuzzFindingTests {
         #expect(diagnostics.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= value.count })
     }
 }
+
+extension FuzzFindingTests {
+    /// fuzz-fields: a plain `boundary` given twice was read without a diagnostic; the renderer
+    /// writes the second, whose control character needs it, as `boundary*=`, which supersedes
+    /// the plain one on re-reading, so the round trip lost a parameter. The repetition is now
+    /// reported (`Fixtures/fuzz/fields/finding-content-type-duplicate-boundary-roundtrip`).
+    @Test func plainParameterGivenTwiceIsReported() {
+        let value: [UInt8] = Array(" multipart/mixed; boundary=ixed; boundary=\"l\\?=B6rg?d".utf8) + [0x07]
+            + Array("printablelerel-0\"".utf8)
+        var diagnostics: [Diagnostic] = []
+        let contentType = ContentType.parse(value[...], diagnostics: &diagnostics)
+        #expect(diagnostics.map(\.code) == [.parameterDuplicate])
+        #expect(diagnostics.first?.range == 33..<value.count)
+        #expect(contentType.parameters["boundary"] == "ixed")
+        #expect(contentType.parameters.values(named: "boundary").count == 2)
+    }
+}
