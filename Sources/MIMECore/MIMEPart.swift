@@ -7,7 +7,8 @@
 /// also for parts of nested messages.
 public struct MIMEPart: Sendable {
     // Stored in this order so that the flag packs behind the header block's own flag and the
-    // part takes 72 bytes: a multipart of many small parts keeps one value per part.
+    // part takes 72 bytes: a multipart keeps one value for each of its parts that has header
+    // fields (`Parts` keeps the others in 8 bytes).
 
     /// The part's header fields.
     public var headers: HeaderFields
@@ -52,7 +53,7 @@ public struct MIMEPart: Sendable {
         /// The boundary parameter that delimits the parts.
         public var boundary: [UInt8]
         /// The body parts, in order.
-        public var parts: [MIMEPart]
+        public var parts: Parts
         /// The text before the first delimiter, which RFC 2046 says to ignore; kept for fidelity.
         public var preambleRange: Range<Int>?
         /// The text after the close delimiter; kept for fidelity.
@@ -61,7 +62,7 @@ public struct MIMEPart: Sendable {
         public var isClosed: Bool
 
         /// Creates a multipart structure.
-        public init(boundary: [UInt8], parts: [MIMEPart], preambleRange: Range<Int>?, epilogueRange: Range<Int>?, isClosed: Bool) {
+        public init(boundary: [UInt8], parts: Parts, preambleRange: Range<Int>?, epilogueRange: Range<Int>?, isClosed: Bool) {
             self.boundary = boundary
             self.parts = parts
             self.preambleRange = preambleRange
@@ -86,10 +87,10 @@ public struct MIMEPart: Sendable {
     }
 
     /// The child parts of a multipart; empty otherwise.
-    public var parts: [MIMEPart] {
+    public var parts: Parts {
         get {
             if case .multipart(let multipart) = content { return multipart.parts }
-            return []
+            return Parts()
         }
         set {
             if case .multipart(var multipart) = content {
@@ -143,7 +144,7 @@ public struct MIMEPart: Sendable {
     public func walkParts(
         includingNestedMessages: Bool = true, _ body: (_ part: MIMEPart, _ depth: Int) throws -> Void
     ) rethrows {
-        var levels: [(parts: [MIMEPart], next: Int)] = []
+        var levels: [(parts: Parts, next: Int)] = []
         var current: MIMEPart? = self
         while let part = current {
             try body(part, levels.count)
@@ -153,10 +154,12 @@ public struct MIMEPart: Sendable {
             case .message(let message): if includingNestedMessages { levels.append(([message.root], 0)) }
             }
             current = nil
-            while let level = levels.last {
-                if level.next < level.parts.count {
-                    current = level.parts[level.next]
-                    levels[levels.count - 1].next += 1
+            // The level is read in place: a copy of it would retain and release its parts.
+            while let top = levels.indices.last {
+                let next = levels[top].next
+                if next < levels[top].parts.count {
+                    current = levels[top].parts[next]
+                    levels[top].next = next + 1
                     break
                 }
                 levels.removeLast()

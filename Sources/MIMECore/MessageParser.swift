@@ -24,21 +24,17 @@ struct MessageParser {
 
     private var depthLimit: Int { options.effectiveNestingDepth }
 
-    /// An entity whose body is still being read.
+    /// An entity whose body is still being read: a multipart (with its boundary) or an
+    /// encapsulated message.
     private struct Frame {
         var header: HeaderBlock
         var depth: Int
-        var kind: Kind
-
-        enum Kind {
-            case multipart(boundary: [UInt8], parts: [MIMEPart], preamble: Range<Int>?, skipping: Bool)
-            case message
-        }
-
-        var boundary: [UInt8]? {
-            if case .multipart(let boundary, _, _, _) = kind { return boundary }
-            return nil
-        }
+        /// The multipart's boundary; `nil` for an encapsulated message.
+        var boundary: [UInt8]?
+        /// The multipart's parts read so far. A field of its own, not an enum payload, so that
+        /// appending changes it in place.
+        var parts = MIMEPart.Parts()
+        var preamble: Range<Int>? = nil
     }
 
     /// A parsed header block and what it says about the body.
@@ -69,8 +65,7 @@ struct MessageParser {
             let media = header.media
 
             if media.isMultipart, let boundary = media.boundary, depth < depthLimit {
-                frames.append(Frame(header: header, depth: depth,
-                    kind: .multipart(boundary: boundary, parts: [], preamble: nil, skipping: false)))
+                frames.append(Frame(header: header, depth: depth, boundary: boundary))
                 let first = findDelimiter(from: header.bodyStart)
                 if let first, first.frameIndex == frames.count - 1, !first.isClose {
                     setPreamble(header.bodyStart..<first.contentEnd)
@@ -110,7 +105,7 @@ struct MessageParser {
                     completed = makePart(header, .multipart(multipart), end: end)
                 }
             } else if media.isMessage, !media.isEncodedMessage, depth < depthLimit, header.bodyStart < source.count {
-                frames.append(Frame(header: header, depth: depth, kind: .message))
+                frames.append(Frame(header: header, depth: depth, boundary: nil))
                 diagnosticStack.append(BoundedDiagnostics(limit: options.maximumDiagnosticsPerCode))
                 position = header.bodyStart
                 depth += 1
@@ -136,57 +131,48 @@ struct MessageParser {
                 guard var frame = frames.popLast() else {
                     return Message(root: completed, diagnostics: diagnosticStack.removeLast().diagnostics)
                 }
-                switch frame.kind {
-                case .message:
+                guard let boundary = frame.boundary else {
                     let nested = Message(root: completed, diagnostics: diagnosticStack.removeLast().diagnostics)
                     completed = makePart(frame.header, .message(nested), end: completed.endOffset)
                     continue
-                case .multipart(let boundary, var parts, let preamble, _):
-                    // Drop the frame's reference to the parts first: otherwise every append
-                    // copies the whole array, quadratic in the number of sibling parts.
-                    frame.kind = .message
-                    parts.append(completed, growingAtMost: options.maximumParts)
-                    let ownIndex = frames.count
-                    if let delimiter = terminator, delimiter.frameIndex == ownIndex, !delimiter.isClose {
-                        if partCount >= options.maximumParts {
-                            report(.tooManyParts, .error, at: delimiter.lineStart,
-                                "more than \(options.maximumParts) parts; the rest is kept unparsed")
-                            frame.kind = .multipart(boundary: boundary, parts: parts, preamble: preamble, skipping: true)
-                            frames.append(frame)
-                            (completed, terminator) = finishSkippedMultipart(after: delimiter)
-                            continue
-                        }
-                        frame.kind = .multipart(boundary: boundary, parts: parts, preamble: preamble, skipping: false)
-                        frames.append(frame)
-                        position = delimiter.nextLineStart
-                        depth = frame.depth + 1
-                        defaultType = frame.header.media.childDefault
-                        break
-                    }
-                    var epilogue: Range<Int>? = nil
-                    var end: Int
-                    let closed: Bool
-                    if let delimiter = terminator, delimiter.frameIndex == ownIndex {
-                        closed = true
-                        let next = findDelimiter(from: delimiter.nextLineStart)
-                        end = next?.contentEnd ?? source.count
-                        end = max(end, delimiter.nextLineStart)
-                        epilogue = delimiter.nextLineStart..<end
-                        terminator = next
-                    } else {
-                        closed = false
-                        end = terminator?.contentEnd ?? source.count
-                        report(.missingClosingBoundary, .error, at: end,
-                            terminator == nil
-                                ? "multipart is not closed before the end of the message"
-                                : "multipart is closed by an enclosing multipart's boundary")
-                    }
-                    let multipart = MIMEPart.Multipart(boundary: boundary, parts: parts,
-                        preambleRange: preamble, epilogueRange: epilogue, isClosed: closed)
-                    completed = makePart(frame.header, .multipart(multipart), end: end)
-                    continue
                 }
-                break
+                // The frame is off the stack, so the parts grow in place.
+                frame.parts.append(completed, growingAtMost: options.maximumParts)
+                let ownIndex = frames.count
+                if let delimiter = terminator, delimiter.frameIndex == ownIndex, !delimiter.isClose {
+                    frames.append(frame)
+                    if partCount >= options.maximumParts {
+                        report(.tooManyParts, .error, at: delimiter.lineStart,
+                            "more than \(options.maximumParts) parts; the rest is kept unparsed")
+                        (completed, terminator) = finishSkippedMultipart(after: delimiter)
+                        continue
+                    }
+                    position = delimiter.nextLineStart
+                    depth = frame.depth + 1
+                    defaultType = frame.header.media.childDefault
+                    break
+                }
+                var epilogue: Range<Int>? = nil
+                var end: Int
+                let closed: Bool
+                if let delimiter = terminator, delimiter.frameIndex == ownIndex {
+                    closed = true
+                    let next = findDelimiter(from: delimiter.nextLineStart)
+                    end = next?.contentEnd ?? source.count
+                    end = max(end, delimiter.nextLineStart)
+                    epilogue = delimiter.nextLineStart..<end
+                    terminator = next
+                } else {
+                    closed = false
+                    end = terminator?.contentEnd ?? source.count
+                    report(.missingClosingBoundary, .error, at: end,
+                        terminator == nil
+                            ? "multipart is not closed before the end of the message"
+                            : "multipart is closed by an enclosing multipart's boundary")
+                }
+                let multipart = MIMEPart.Multipart(boundary: boundary, parts: frame.parts,
+                    preambleRange: frame.preamble, epilogueRange: epilogue, isClosed: closed)
+                completed = makePart(frame.header, .multipart(multipart), end: end)
             }
         }
     }
@@ -194,10 +180,10 @@ struct MessageParser {
     /// After the part limit: skips the rest of the innermost multipart, keeping it as unparsed
     /// bytes between its last part and its end, and completes it.
     private mutating func finishSkippedMultipart(after delimiter: Delimiter) -> (MIMEPart, Delimiter?) {
-        guard case .multipart(let boundary, let parts, let preamble, _) = frames.last!.kind else {
-            preconditionFailure("only multipart frames are skipped")
-        }
         let frame = frames.removeLast()
+        guard let boundary = frame.boundary else { preconditionFailure("only multipart frames are skipped") }
+        let parts = frame.parts
+        let preamble = frame.preamble
         let ownIndex = frames.count
         var next = delimiter
         // Walk past this multipart's own open delimiters; nested ones are not tracked any more.
@@ -228,9 +214,7 @@ struct MessageParser {
     }
 
     private mutating func setPreamble(_ range: Range<Int>) {
-        guard var frame = frames.popLast(), case .multipart(let boundary, let parts, _, let skipping) = frame.kind else { return }
-        frame.kind = .multipart(boundary: boundary, parts: parts, preamble: range.isEmpty ? nil : range, skipping: skipping)
-        frames.append(frame)
+        frames[frames.count - 1].preamble = range.isEmpty ? nil : range
     }
 
     private func makePart(_ header: HeaderBlock, _ content: MIMEPart.Content, end: Int) -> MIMEPart {

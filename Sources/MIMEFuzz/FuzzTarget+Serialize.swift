@@ -42,7 +42,7 @@ enum SerializationProperties {
         case .leaf:
             break
         case .multipart(var multipart):
-            multipart.parts = multipart.parts.map { touchingHeaders($0, blocksAreFields: &blocksAreFields) }
+            multipart.parts = MIMEPart.Parts(multipart.parts.map { touchingHeaders($0, blocksAreFields: &blocksAreFields) })
             copy.content = .multipart(multipart)
         case .message(var nested):
             nested.root = touchingHeaders(nested.root, blocksAreFields: &blocksAreFields)
