@@ -202,12 +202,11 @@ struct COIClassifier {
 
     func collectLeaves() -> [Leaf] {
         var leaves: [Leaf] = []
-        var stack: [MIMEPart] = [message.root]
-        while let part = stack.popLast(), leaves.count < Self.maximumLeaves {
-            if case .multipart(let multipart) = part.content {
-                stack.append(contentsOf: multipart.parts.reversed())
-                continue
-            }
+        // The walk keeps one position per level: pushing a multipart's children on a stack
+        // would copy every part of it, however many there are past the limit.
+        message.root.walkParts(includingNestedMessages: false) { part, _ in
+            guard leaves.count < Self.maximumLeaves else { return }
+            if case .multipart = part.content { return }
             leaves.append(Leaf(part: part, type: part.contentType, disposition: part.contentDisposition,
                                chatContent: part.headers.first(named: "Chat-Content").map(ChatContentField.init)))
         }

@@ -55,25 +55,24 @@ public struct COIPayload: Sendable {
         markdown = nil
         attachments = []
         var htmlParts = 0
-        var stack: [MIMEPart] = [message.root]
         var visited = 0
-        while let part = stack.popLast(), visited < 10_000 {
+        // The walk keeps one position per level: pushing a multipart's children on a stack
+        // would copy every part of it, however many there are past the limit.
+        message.root.walkParts(includingNestedMessages: false) { part, _ in
+            guard visited < 10_000 else { return }
             visited += 1
-            if case .multipart(let multipart) = part.content {
-                stack.append(contentsOf: multipart.parts.reversed())
-                continue
-            }
+            if case .multipart = part.content { return }
             let type = part.contentType
             let marker = part.headers.first(named: "Chat-Content").map { ChatContentField($0).value }
             if type.type == "text" && part.contentDisposition?.kind != .attachment {
-                guard marker != .ignore else { continue }
+                guard marker != .ignore else { return }
                 switch type.subtype {
                 case "plain" where text == nil:
                     text = part.text(unwrapFlowed: true)?.text
                 case "markdown" where markdown == nil:
                     markdown = part.text()?.text
                 case "html":
-                    guard htmlParts < Self.maximumHTMLParts else { continue }
+                    guard htmlParts < Self.maximumHTMLParts else { return }
                     htmlParts += 1
                     let body = part.decodedBody().bytes
                     if html == nil { html = part.text()?.text }
@@ -82,7 +81,7 @@ public struct COIPayload: Sendable {
                     break
                 }
             } else if !part.isLeaf || type.type == "multipart" {
-                continue
+                return
             } else {
                 attachments.append(Attachment(filename: part.filename, mimeType: type.mimeType.lowercased(),
                                               bytes: part.decodedBody().bytes, isPreview: marker == .preview))

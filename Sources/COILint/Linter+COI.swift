@@ -104,14 +104,14 @@ extension Linter {
             }
         }
 
-        var parts: [MIMEPart] = []
-        message.root.forEachPartInMessage { parts.append($0) }
-        for part in parts {
+        // Each rule walks the parts again rather than collecting them: a message of many small
+        // parts keeps them as compact records, which an array of parts would undo.
+        message.root.forEachPartInMessage { part in
             findings += chatContentFindings(part, message: message)
             findings += pinnedTimeoutFindings(part)
         }
-        findings += bodyFindings(message, parts: parts)
-        findings += fromHashFindings(message, parts: parts)
+        findings += bodyFindings(message)
+        findings += fromHashFindings(message)
         return findings
     }
 
@@ -219,11 +219,12 @@ extension Linter {
 
     /// The rules about the message's parts: binary parts, a human-readable part, read
     /// receipts, profile parts and mentions.
-    private func bodyFindings(_ message: Message, parts: [MIMEPart]) -> [Finding] {
+    private func bodyFindings(_ message: Message) -> [Finding] {
         var findings: [Finding] = []
         var hasReadablePart = false
         let messageChatContent = Self.chatContentValue(message.root)
-        for part in parts where part.isLeaf {
+        message.root.forEachPartInMessage { part in
+            guard part.isLeaf else { return }
             let type = part.contentType
             let chatContent = Self.chatContentValue(part)
             let media = type.type.lowercased()
@@ -260,7 +261,8 @@ extension Linter {
             findings.append(Finding(.coiHumanReadable, at: message.root.headerOffset,
                                     "no text/plain, text/html or media part that people can read"))
         }
-        for part in parts where Self.isReadReceipt(part) {
+        message.root.forEachPartInMessage { part in
+            guard Self.isReadReceipt(part) else { return }
             for child in part.parts {
                 let type = child.contentType.mimeType.lowercased()
                 if type == "message/rfc822" || type == "text/rfc822-headers" || type == "message/global" {
@@ -327,11 +329,12 @@ extension Linter {
     }
 
     /// COI-From-Hash fields that match none of the addresses of the h-cards in the message.
-    private func fromHashFindings(_ message: Message, parts: [MIMEPart]) -> [Finding] {
+    private func fromHashFindings(_ message: Message) -> [Finding] {
         let fields = message.headers.all(named: "COI-From-Hash")
         guard !fields.isEmpty else { return [] }
         var addresses: [String] = []
-        for part in parts where part.isLeaf && part.contentType.isText && part.contentType.subtype.lowercased() == "html" {
+        message.root.forEachPartInMessage { part in
+            guard part.isLeaf && part.contentType.isText && part.contentType.subtype.lowercased() == "html" else { return }
             if let formats = try? Microformats(html: part.decodedBody().bytes) {
                 addresses += (formats.cards + formats.groups.flatMap(\.participants)).flatMap(\.emails)
             }
@@ -393,9 +396,6 @@ extension MIMEPart {
     /// Calls `body` with this part and every part below it, depth first, without descending
     /// into encapsulated messages (they are messages of their own).
     func forEachPartInMessage(_ body: (MIMEPart) -> Void) {
-        body(self)
-        if case .multipart(let multipart) = content {
-            for child in multipart.parts { child.forEachPartInMessage(body) }
-        }
+        walkParts(includingNestedMessages: false) { part, _ in body(part) }
     }
 }
