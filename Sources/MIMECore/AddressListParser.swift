@@ -107,7 +107,8 @@ extension Diagnostic.Code {
     public static let addressLimitExceeded = Diagnostic.Code("address-limit-exceeded")
     /// One address spans more tokens than the parser's limit; it was dropped.
     public static let addressTooLong = Diagnostic.Code("address-too-long")
-    /// A field produced more diagnostics than the parser keeps; this one counts the rest.
+    /// A field, or a message for one code (``ParserOptions/maximumDiagnosticsPerCode``), produced
+    /// more diagnostics than the parser keeps; this one counts the rest.
     public static let diagnosticsTruncated = Diagnostic.Code("diagnostics-truncated")
 }
 

@@ -327,3 +327,29 @@ struct RobustnessTests {
         #expect(COIEvent(classifying: []).kind == .plainEmail)
     }
 }
+
+@Suite("Payload limits")
+struct PayloadLimitTests {
+    /// The payload reads the first 10,000 parts of a message (the multipart counts as one), in
+    /// order, however many follow.
+    @Test func partsPastTheVisitLimitAreNotRead() {
+        var text = "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+        for index in 0..<10_050 { text += "--b\r\nContent-Type: image/png\r\n\r\n\(index)\r\n" }
+        text += "--b--\r\n"
+        let payload = COIPayload(message: Message.parse(Array(text.utf8)))
+        #expect(payload.attachments.count == 9_999)
+        #expect(payload.attachments.first?.bytes == Array("0".utf8))
+        #expect(payload.attachments.last?.bytes == Array("9998".utf8))
+    }
+
+    /// Parts without header fields are text/plain (RFC 2045 section 5.2); the first one is the
+    /// message's text, also inside a nested multipart.
+    @Test func headerlessPartsAreReadAsText() {
+        let text = "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+            + "--b\r\nContent-Type: multipart/mixed; boundary=c\r\n\r\n--c\r\n\r\nfirst\r\n--c--\r\n"
+            + "--b\r\n\r\nsecond\r\n--b--\r\n"
+        let payload = COIPayload(message: Message.parse(Array(text.utf8)))
+        #expect(payload.text == "first")
+        #expect(payload.attachments.isEmpty)
+    }
+}
