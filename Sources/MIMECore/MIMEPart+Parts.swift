@@ -76,18 +76,11 @@ extension MIMEPart {
 
         /// The part at `position`.
         public subscript(position: Int) -> MIMEPart {
-            get {
+            // Reading a multipart whose parts all have fields costs what an array's subscript
+            // does: the records are looked at only when there are some.
+            @inline(__always) get {
                 if records.isEmpty { return whole[position] }
-                let record = records[position]
-                if record.isWhole { return whole[Int(record.end)] }
-                // A record exists only once `shared` is set.
-                let shared = shared.unsafelyUnwrapped
-                let start = shared.base + Int(record.startAndBreak >> 2)
-                return MIMEPart(
-                    headers: HeaderFields([], lineEnding: Self.lineEndings[Int(shared.lineEnding)]), content: .leaf,
-                    headerOffset: start, headerEndOffset: start,
-                    bodyOffset: start + Int(record.startAndBreak & 3), endOffset: shared.base + Int(record.end),
-                    source: shared.source, defaultsToMessage: shared.defaultsToMessage)
+                return recordedPart(at: position)
             }
             set {
                 if records.isEmpty {
@@ -104,6 +97,20 @@ extension MIMEPart {
                     whole.append(newValue)
                 }
             }
+        }
+
+        /// The part at `position` when the parts are kept as records.
+        private func recordedPart(at position: Int) -> MIMEPart {
+            let record = records[position]
+            if record.isWhole { return whole[Int(record.end)] }
+            // A record exists only once `shared` is set.
+            let shared = shared.unsafelyUnwrapped
+            let start = shared.base + Int(record.startAndBreak >> 2)
+            return MIMEPart(
+                headers: HeaderFields([], lineEnding: Self.lineEndings[Int(shared.lineEnding)]), content: .leaf,
+                headerOffset: start, headerEndOffset: start,
+                bodyOffset: start + Int(record.startAndBreak & 3), endOffset: shared.base + Int(record.end),
+                source: shared.source, defaultsToMessage: shared.defaultsToMessage)
         }
 
         /// How many parts are kept whole rather than as records (for tests of the storage).
@@ -125,7 +132,7 @@ extension MIMEPart {
         /// Appends `part`, growing the storage no further than `limit` parts (see
         /// `Array.append(_:growingAtMost:)`).
         mutating func append(_ part: MIMEPart, growingAtMost limit: Int) {
-            if let record = record(for: part) {
+            if part.headers.isEmpty, let record = record(for: part) {
                 if records.isEmpty && !whole.isEmpty {
                     records.reserveCapacity(whole.count + 1)
                     for index in whole.indices { records.append(Record(whole: index)) }

@@ -144,26 +144,37 @@ public struct MIMEPart: Sendable {
     public func walkParts(
         includingNestedMessages: Bool = true, _ body: (_ part: MIMEPart, _ depth: Int) throws -> Void
     ) rethrows {
-        var levels: [(parts: Parts, next: Int)] = []
-        var current: MIMEPart? = self
-        while let part = current {
-            try body(part, levels.count)
+        try body(self, 0)
+        // The level being walked is kept in locals, so that a step reads its parts without going
+        // through the array; `outer` holds the levels above it, one per depth.
+        var outer: [(parts: Parts, next: Int)] = []
+        var parts = Parts()
+        var next = 0
+        var part = self
+        while true {
             switch part.content {
-            case .leaf: break
-            case .multipart(let multipart): levels.append((multipart.parts, 0))
-            case .message(let message): if includingNestedMessages { levels.append(([message.root], 0)) }
-            }
-            current = nil
-            // The level is read in place: a copy of it would retain and release its parts.
-            while let top = levels.indices.last {
-                let next = levels[top].next
-                if next < levels[top].parts.count {
-                    current = levels[top].parts[next]
-                    levels[top].next = next + 1
-                    break
+            case .leaf:
+                break
+            case .multipart(let multipart):
+                if !multipart.parts.isEmpty {
+                    outer.append((parts, next))
+                    parts = multipart.parts
+                    next = 0
                 }
-                levels.removeLast()
+            case .message(let message):
+                if includingNestedMessages {
+                    outer.append((parts, next))
+                    parts = [message.root]
+                    next = 0
+                }
             }
+            while next == parts.count {
+                guard let level = outer.popLast() else { return }
+                (parts, next) = level
+            }
+            part = parts[next]
+            next += 1
+            try body(part, outer.count)
         }
     }
 }

@@ -128,19 +128,19 @@ struct MessageParser {
 
             // Attach the completed entity to its parents, closing them as far as `terminator` says.
             while true {
-                guard var frame = frames.popLast() else {
+                guard let top = frames.indices.last else {
                     return Message(root: completed, diagnostics: diagnosticStack.removeLast().diagnostics)
                 }
-                guard let boundary = frame.boundary else {
+                guard let boundary = frames[top].boundary else {
+                    let frame = frames.removeLast()
                     let nested = Message(root: completed, diagnostics: diagnosticStack.removeLast().diagnostics)
                     completed = makePart(frame.header, .message(nested), end: completed.endOffset)
                     continue
                 }
-                // The frame is off the stack, so the parts grow in place.
-                frame.parts.append(completed, growingAtMost: options.maximumParts)
-                let ownIndex = frames.count
+                // In place: a frame moved off the stack and back costs a copy of it per part.
+                frames[top].parts.append(completed, growingAtMost: options.maximumParts)
+                let ownIndex = top
                 if let delimiter = terminator, delimiter.frameIndex == ownIndex, !delimiter.isClose {
-                    frames.append(frame)
                     if partCount >= options.maximumParts {
                         report(.tooManyParts, .error, at: delimiter.lineStart,
                             "more than \(options.maximumParts) parts; the rest is kept unparsed")
@@ -148,10 +148,11 @@ struct MessageParser {
                         continue
                     }
                     position = delimiter.nextLineStart
-                    depth = frame.depth + 1
-                    defaultType = frame.header.media.childDefault
+                    depth = frames[top].depth + 1
+                    defaultType = frames[top].header.media.childDefault
                     break
                 }
+                let frame = frames.removeLast()
                 var epilogue: Range<Int>? = nil
                 var end: Int
                 let closed: Bool
@@ -180,35 +181,28 @@ struct MessageParser {
     /// After the part limit: skips the rest of the innermost multipart, keeping it as unparsed
     /// bytes between its last part and its end, and completes it.
     private mutating func finishSkippedMultipart(after delimiter: Delimiter) -> (MIMEPart, Delimiter?) {
+        let ownIndex = frames.count - 1
+        var next: Delimiter? = delimiter
+        // Walk past this multipart's own open delimiters, its frame still on the stack; nested
+        // ones are not tracked any more.
+        while let found = next, found.frameIndex == ownIndex && !found.isClose {
+            next = findDelimiter(from: found.nextLineStart)
+        }
         let frame = frames.removeLast()
         guard let boundary = frame.boundary else { preconditionFailure("only multipart frames are skipped") }
-        let parts = frame.parts
-        let preamble = frame.preamble
-        let ownIndex = frames.count
-        var next = delimiter
-        // Walk past this multipart's own open delimiters; nested ones are not tracked any more.
-        while next.frameIndex == ownIndex && !next.isClose {
-            frames.append(frame)
-            let found = findDelimiter(from: next.nextLineStart)
-            frames.removeLast()
-            guard let found else {
-                let multipart = MIMEPart.Multipart(boundary: boundary, parts: parts, preambleRange: preamble,
-                    epilogueRange: nil, isClosed: false)
-                return (makePart(frame.header, .multipart(multipart), end: source.count), nil)
-            }
-            next = found
+        guard let next else {
+            let multipart = MIMEPart.Multipart(boundary: boundary, parts: frame.parts, preambleRange: frame.preamble,
+                epilogueRange: nil, isClosed: false)
+            return (makePart(frame.header, .multipart(multipart), end: source.count), nil)
         }
-        frames.append(frame)
         if next.frameIndex == ownIndex && next.isClose {
-            frames.removeLast()
             let after = findDelimiter(from: next.nextLineStart)
             let end = max(after?.contentEnd ?? source.count, next.nextLineStart)
-            let multipart = MIMEPart.Multipart(boundary: boundary, parts: parts, preambleRange: preamble,
+            let multipart = MIMEPart.Multipart(boundary: boundary, parts: frame.parts, preambleRange: frame.preamble,
                 epilogueRange: next.nextLineStart..<end, isClosed: true)
             return (makePart(frame.header, .multipart(multipart), end: end), after)
         }
-        frames.removeLast()
-        let multipart = MIMEPart.Multipart(boundary: boundary, parts: parts, preambleRange: preamble,
+        let multipart = MIMEPart.Multipart(boundary: boundary, parts: frame.parts, preambleRange: frame.preamble,
             epilogueRange: nil, isClosed: false)
         return (makePart(frame.header, .multipart(multipart), end: next.contentEnd), next)
     }
