@@ -109,6 +109,15 @@ struct MIMEPartPartsTests {
         #expect(root.isModified)
         #expect(root.parts[0].headers.count == 1)
         #expect(!message.root.isModified)
+
+        // Serialized, the changed part gets its field and the records around it keep their bytes.
+        var changed = message
+        changed.root = root
+        let bytes = changed.serialize()
+        let expected = String(decoding: Self.mixed, as: UTF8.self)
+            .replacing("--b\r\n\r\nfirst", with: "--b\r\nX-Added: 1\r\n\r\nfirst", maxReplacements: 1)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        #expect(Message.parse(bytes).root.parts.count == 5)
     }
 
     @Test func partsTheRecordCannotHoldAreKeptWhole() {
