@@ -26,7 +26,12 @@ extension HeaderField {
 
     /// Whether RFC 2047 encoded words in this field's value are decoded by ``value``.
     public var mayContainEncodedWords: Bool {
-        !HeaderField.structuredWithoutEncodedWords.contains(lowercasedName)
+        // Every name in `structuredWithoutEncodedWords` has a reader other than `.address`, and
+        // every other reader's name is in it (a test holds the two to that).
+        switch valueReader {
+        case nil, .address: return true
+        default: return false
+        }
     }
 
     /// The value for display: unfolded (RFC 5322 section 2.2.3), encoded words decoded where the

@@ -5,7 +5,7 @@ extension HeaderField {
     /// for a parsed field.
     public func diagnostics(options: ParserOptions = ParserOptions()) -> [Diagnostic] {
         let value = rawValue
-        let reader = HeaderField.valueReaders[lowercasedName]
+        let reader = valueReader
         if reader == .address {
             // Display names are decoded as phrases by the address parser, which reports their
             // encoded words and 8-bit text itself; the unstructured reading would differ (and is
@@ -73,6 +73,27 @@ extension HeaderField {
         readers["content-transfer-encoding"] = .contentTransferEncoding
         return readers
     }()
+
+    /// ``valueReaders`` by the length of the name, as lowercase bytes.
+    static let valueReadersByLength: [[(name: [UInt8], reader: ValueReader)]] = {
+        let longest = valueReaders.keys.map(\.utf8.count).max() ?? 0
+        var buckets = [[(name: [UInt8], reader: ValueReader)]](repeating: [], count: longest + 1)
+        for (name, reader) in valueReaders { buckets[name.utf8.count].append((Array(name.utf8), reader)) }
+        return buckets
+    }()
+
+    /// The reader of this field's value, found on the name's bytes. Every field of every message
+    /// is looked up: comparing a few names of the same length costs less than building the
+    /// lowercased name and hashing it.
+    var valueReader: ValueReader? {
+        let name = nameBytes
+        let buckets = HeaderField.valueReadersByLength
+        guard name.count < buckets.count else { return nil }
+        return name.withUnsafeBufferPointer { bytes in
+            for entry in buckets[bytes.count] where ASCII.equalsIgnoringCase(bytes, entry.name) { return entry.reader }
+            return nil
+        }
+    }
 }
 
 extension Message {

@@ -158,3 +158,34 @@ private extension String {
         self = value < 10 ? "0\(value)" : "\(value)"
     }
 }
+
+@Suite("Header field diagnostics: the reader of a field name")
+struct ValueReaderLookupTests {
+    static func field(_ name: String) -> HeaderField {
+        HeaderField(serialized: Array("\(name): x\r\n".utf8))!
+    }
+
+    /// The byte lookup finds the dictionary's reader for every known name in any case, and none
+    /// for names that are not known, including ones that share a length with a known name.
+    @Test func byteLookupAgreesWithTheTable() {
+        for (name, reader) in HeaderField.valueReaders {
+            let mixed = String(name.enumerated().map { $0.offset % 2 == 0 ? Character($0.element.uppercased()) : $0.element })
+            #expect(Self.field(name).valueReader == reader, "\(name)")
+            #expect(Self.field(mixed).valueReader == reader, "\(mixed)")
+        }
+        for name in ["X-Mailer", "Subject", "Dates", "Tp", "Content-Typo", "Disposition-Notification-Tx",
+                     "A-Name-Longer-Than-Any-Known-Field-Name"] {
+            #expect(Self.field(name).valueReader == nil, "\(name)")
+        }
+    }
+
+    /// Encoded words are decoded exactly in the fields that are not in the structured set.
+    @Test func encodedWordsFollowTheStructuredSet() {
+        for name in HeaderField.valueReaders.keys {
+            #expect(Self.field(name).mayContainEncodedWords == !HeaderField.structuredWithoutEncodedWords.contains(name),
+                    "\(name)")
+        }
+        #expect(Self.field("Subject").mayContainEncodedWords)
+        #expect(!Self.field("DKIM-Signature").mayContainEncodedWords)
+    }
+}
