@@ -11,7 +11,7 @@ extension HeaderField {
 
     /// The field name in lowercase ASCII (field names are ASCII, RFC 5322 section 3.6.8), for set
     /// and dictionary lookups. Written straight from the field's bytes into the new string, in one
-    /// pass: linting asks for it for every field.
+    /// pass. (The library's own per-field lookups compare the name's bytes instead.)
     public var lowercasedName: String {
         let utf8 = nameBytes
         return String(unsafeUninitializedCapacity: utf8.count) { buffer in

@@ -190,21 +190,19 @@ struct MessageParser {
         }
         let frame = frames.removeLast()
         guard let boundary = frame.boundary else { preconditionFailure("only multipart frames are skipped") }
-        guard let next else {
-            let multipart = MIMEPart.Multipart(boundary: boundary, parts: frame.parts, preambleRange: frame.preamble,
-                epilogueRange: nil, isClosed: false)
-            return (makePart(frame.header, .multipart(multipart), end: source.count), nil)
-        }
-        if next.frameIndex == ownIndex && next.isClose {
-            let after = findDelimiter(from: next.nextLineStart)
-            let end = max(after?.contentEnd ?? source.count, next.nextLineStart)
-            let multipart = MIMEPart.Multipart(boundary: boundary, parts: frame.parts, preambleRange: frame.preamble,
-                epilogueRange: next.nextLineStart..<end, isClosed: true)
-            return (makePart(frame.header, .multipart(multipart), end: end), after)
+        // Ends at the message's end, at its own close delimiter (then followed by an epilogue up
+        // to the enclosing delimiter), or where an enclosing multipart's delimiter cuts it off.
+        var end = next?.contentEnd ?? source.count
+        var epilogue: Range<Int>? = nil
+        var terminator = next
+        if let close = next, close.frameIndex == ownIndex && close.isClose {
+            terminator = findDelimiter(from: close.nextLineStart)
+            end = max(terminator?.contentEnd ?? source.count, close.nextLineStart)
+            epilogue = close.nextLineStart..<end
         }
         let multipart = MIMEPart.Multipart(boundary: boundary, parts: frame.parts, preambleRange: frame.preamble,
-            epilogueRange: nil, isClosed: false)
-        return (makePart(frame.header, .multipart(multipart), end: next.contentEnd), next)
+            epilogueRange: epilogue, isClosed: epilogue != nil)
+        return (makePart(frame.header, .multipart(multipart), end: end), terminator)
     }
 
     private mutating func setPreamble(_ range: Range<Int>) {
